@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+
+namespace Taazeez.Crm.Packer
+{
+    /// <summary>What a pack wrote: the zip path, its version and entry names in zip order.</summary>
+    public sealed class PackResult
+    {
+        public PackResult(string zipPath, string version, IReadOnlyList<string> entries, IReadOnlyList<string> skippedAssemblies)
+        {
+            ZipPath = zipPath;
+            Version = version;
+            Entries = entries;
+            SkippedAssemblies = skippedAssemblies;
+        }
+
+        public string ZipPath { get; }
+        public string Version { get; }
+        public IReadOnlyList<string> Entries { get; }
+        public IReadOnlyList<string> SkippedAssemblies { get; }
+    }
+}

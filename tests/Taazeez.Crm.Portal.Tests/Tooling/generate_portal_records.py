@@ -139,13 +139,13 @@ def main():
     both = [ROLE_AUTH, ROLE_BENEF]
     perms = [  # (name, table, scope, parent, relationship, flags, roles)
         ("Taz Own Contact", "contact", 756150004, None, None, "rw", [ROLE_AUTH]),
-        ("Taz Own Beneficiary File", "taz_beneficiary", 756150001, None, "taz_contact_taz_beneficiary_portalcontactid", "crwaA", both),
-        ("Taz Own Household Members", "taz_householdmember", 756150003, "Taz Own Beneficiary File", "taz_beneficiary_taz_householdmember", "crwdaA", both),
-        ("Taz Own Support Requests", "taz_supportrequest", 756150003, "Taz Own Beneficiary File", "taz_beneficiary_taz_supportrequest", "crwaA", both),
+        ("Taz Own Beneficiary File", "taz_beneficiary", 756150001, None, "taz_contact_beneficiary_portalcontactid", "crwaA", both),
+        ("Taz Own Household Members", "taz_householdmember", 756150003, "Taz Own Beneficiary File", "taz_beneficiary_householdmember_beneficiaryid", "crwdaA", both),
+        ("Taz Own Support Requests", "taz_supportrequest", 756150003, "Taz Own Beneficiary File", "taz_beneficiary_supportrequest_beneficiaryid", "crwaA", both),
         ("Taz Own Request Documents", "annotation", 756150003, "Taz Own Support Requests", "taz_supportrequest_Annotations", "cra", both),
-        ("Taz Own Satisfaction Surveys", "taz_satisfactionsurvey", 756150003, "Taz Own Beneficiary File", "taz_beneficiary_taz_satisfactionsurvey", "rw", [ROLE_BENEF]),
-        ("Taz Own Portal Notifications", "taz_portalnotification", 756150003, "Taz Own Beneficiary File", "taz_beneficiary_taz_portalnotification", "rw", both),
-        ("Taz Own Feedback", "taz_feedback", 756150003, "Taz Own Beneficiary File", "taz_beneficiary_taz_feedback", "cra", both),
+        ("Taz Own Satisfaction Surveys", "taz_satisfactionsurvey", 756150003, "Taz Own Beneficiary File", "taz_beneficiary_satisfactionsurvey_beneficiaryid", "rw", [ROLE_BENEF]),
+        ("Taz Own Portal Notifications", "taz_portalnotification", 756150003, "Taz Own Beneficiary File", "taz_beneficiary_portalnotification_beneficiaryid", "rw", both),
+        ("Taz Own Feedback", "taz_feedback", 756150003, "Taz Own Beneficiary File", "taz_beneficiary_feedback_beneficiaryid", "cra", both),
         ("Taz Public Feedback Create Only", "taz_feedback", 756150000, None, None, "c", [ROLE_ANON, ROLE_AUTH]),
     ]
     for name, table, scope, parent, rel, flags, roles in perms:

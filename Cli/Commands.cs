@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+using System.CommandLine;
+
+namespace Taazeez.Crm.Cli;
+
+/// <summary>The commands beside trace, registered in one place.</summary>
+internal static class Commands
+{
+    public static IEnumerable<Command> Extra(CliContext context)
+    {
+        yield break;
+    }
+}

@@ -66,7 +66,7 @@ namespace Taazeez.Crm.Portal.Tests
 
             Assert.Contains("SR-2026-000042", result.Html, StringComparison.Ordinal);
             Assert.Contains("<dd id=\"taz-request-status\">موافق عليه جزئيا</dd>", result.Html, StringComparison.Ordinal);
-            Assert.Contains("<dd id=\"taz-committee-due\">2026-10-17</dd>", result.Html, StringComparison.Ordinal);
+            Assert.Contains("<dd id=\"taz-committee-due\"><time dir=\"ltr\">2026-10-17</time></dd>", result.Html, StringComparison.Ordinal);
             Assert.Contains("<strong>موافقة جزئية</strong>", result.Html, StringComparison.Ordinal);
             Assert.Contains("تمت الموافقة على نصف مبلغ الإيجار", result.Html, StringComparison.Ordinal);
             Assert.Equal(4, Regex.Matches(result.Html, "<li class=\"taz-done\">").Count);

@@ -13,7 +13,7 @@ namespace Taazeez.Crm.Solution.Tests
         public static readonly IReadOnlyCollection<string> PlatformTables = new HashSet<string>(StringComparer.Ordinal)
         {
             "systemuser", "contact", "businessunit", "organization", "team", "annotation", "activitypointer",
-            "phonecall", "letter", "appointment", "email",
+            "phonecall", "letter", "appointment", "email", "transactioncurrency",
         };
 
         public static SolutionModel Instance { get; } = new SolutionModel(Repo.SolutionSrc);

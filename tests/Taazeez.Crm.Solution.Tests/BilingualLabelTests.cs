@@ -18,9 +18,9 @@ namespace Taazeez.Crm.Solution.Tests
             ("LocalizedCollectionNames", "LocalizedCollectionName"), ("Descriptions", "Description"),
             ("displayname", "label"), ("description", "label"), ("Titles", "Title"),
         };
-        // Folders written by this solution's owner; other engineers' folders have their own label tests.
+        // Every component folder of the solution, including those other engineers write (workflows, custom APIs, plugin registration).
         private static readonly string[] Folders =
-            { "Entities", "OptionSets", "Other", "Roles", "Dashboards", "AppModules", "AppModuleSiteMaps", "environmentvariabledefinitions" };
+            { "Entities", "OptionSets", "Other", "Roles", "Dashboards", "AppModules", "AppModuleSiteMaps", "environmentvariabledefinitions", "Workflows", "customapis", "PluginAssemblies", "SdkMessageProcessingSteps", "WebResources" };
 
         [Fact]
         [PolicyClause("G1", "G3")]

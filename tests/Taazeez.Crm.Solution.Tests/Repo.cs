@@ -8,7 +8,10 @@ namespace Taazeez.Crm.Solution.Tests
     {
         public static string Root { get; } = FindRoot();
         public static string SolutionSrc => Path.Combine(Root, "Solution", "src");
-        public static string Schemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "schemas"));
+        // Microsoft's schemas sit beside the repository (../shared/reference/schemas); TAAZEEZ_SCHEMAS overrides on other machines.
+        public static string Schemas => Environment.GetEnvironmentVariable("TAAZEEZ_SCHEMAS") is { Length: > 0 } overridden
+            ? overridden
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "schemas"));
         public static string DataModel => Path.Combine(Root, "docs", "data-model.md");
 
         private static string FindRoot()

@@ -41,11 +41,21 @@ namespace Taazeez.Crm.Packer
 
         public List<string> SkippedAssemblies { get; } = new();
 
+        /// <summary>Source files the pack read; anything else under the folder would be silently left out of the zip.</summary>
+        public HashSet<string> Consumed { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Files under the source folder that no rule packed (a component kind this packer does not know yet).</summary>
+        public IReadOnlyList<string> Unconsumed() =>
+            Directory.GetFiles(_src, "*", SearchOption.AllDirectories).Select(Relative)
+                .Where(f => !Consumed.Contains(f)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
         public XDocument Build()
         {
             var basePath = Path.Combine(_src, "Other", "Customizations.xml");
             if (!File.Exists(basePath)) throw new PackException($"Missing {basePath}");
-            var root = XmlFiles.Load(basePath).Root ?? throw new PackException($"Empty {basePath}");
+            var root = Load(basePath).Root ?? throw new PackException($"Empty {basePath}");
+            Consumed.Add("Other/Solution.xml");
+            Consumed.Add("Other/Relationships.xml"); // the index of Other/Relationships/*.xml, which hold the definitions
 
             AddEntities();
             AddEach("Roles", Glob("Roles", "*.xml"));
@@ -84,6 +94,18 @@ namespace Taazeez.Crm.Packer
             return new XDocument(new XDeclaration("1.0", "utf-8", null), merged);
         }
 
+        private XDocument Load(string path)
+        {
+            Consumed.Add(Relative(path));
+            return XmlFiles.Load(path);
+        }
+
+        private byte[] Read(string path)
+        {
+            if (path.StartsWith(_src, StringComparison.Ordinal)) Consumed.Add(Relative(path));
+            return File.ReadAllBytes(path);
+        }
+
         private void Add(string section, XElement element)
         {
             if (!_sections.TryGetValue(section, out var list)) _sections[section] = list = new List<XElement>();
@@ -94,7 +116,7 @@ namespace Taazeez.Crm.Packer
         {
             foreach (var file in files)
             {
-                var root = XmlFiles.Load(file).Root ?? throw new PackException($"Empty {file}");
+                var root = Load(file).Root ?? throw new PackException($"Empty {file}");
                 if (fileHoldsMany) foreach (var child in root.Elements()) Add(section, XmlFiles.Detach(child));
                 else Add(section, XmlFiles.Detach(root));
             }
@@ -105,7 +127,7 @@ namespace Taazeez.Crm.Packer
             foreach (var entityFile in GlobDeep("Entities", "Entity.xml"))
             {
                 var folder = Path.GetDirectoryName(entityFile)!;
-                var entity = XmlFiles.Detach(XmlFiles.Load(entityFile).Root ?? throw new PackException($"Empty {entityFile}"));
+                var entity = XmlFiles.Detach(Load(entityFile).Root ?? throw new PackException($"Empty {entityFile}"));
 
                 var formsRoot = Path.Combine(folder, "FormXml");
                 if (Directory.Exists(formsRoot))
@@ -133,14 +155,14 @@ namespace Taazeez.Crm.Packer
 
                 var ribbon = Path.Combine(folder, "RibbonDiff.xml");
                 if (File.Exists(ribbon) && entity.Element("RibbonDiffXml") == null)
-                    entity.Add(XmlFiles.Detach(XmlFiles.Load(ribbon).Root!));
+                    entity.Add(XmlFiles.Detach(Load(ribbon).Root!));
 
                 var charts = Path.Combine(folder, "Visualizations");
                 if (Directory.Exists(charts))
                 {
                     var visualizations = new XElement("Visualizations");
                     foreach (var file in Sorted(Directory.GetFiles(charts, "*.xml")))
-                        visualizations.Add(XmlFiles.Detach(XmlFiles.Load(file).Root!));
+                        visualizations.Add(XmlFiles.Detach(Load(file).Root!));
                     entity.Element("Visualizations")?.Remove();
                     entity.Add(visualizations);
                 }
@@ -149,9 +171,9 @@ namespace Taazeez.Crm.Packer
         }
 
         // A form or view file's root is a wrapper (forms / savedqueries); the components are its children.
-        private static IEnumerable<XElement> Children(string file, string name)
+        private IEnumerable<XElement> Children(string file, string name)
         {
-            var root = XmlFiles.Load(file).Root ?? throw new PackException($"Empty {file}");
+            var root = Load(file).Root ?? throw new PackException($"Empty {file}");
             var items = root.Name.LocalName == name ? new[] { root } : root.Elements(name).ToArray();
             if (items.Length == 0) throw new PackException($"{file} holds no <{name}>");
             return items.Select(XmlFiles.Detach);
@@ -161,11 +183,11 @@ namespace Taazeez.Crm.Packer
         {
             foreach (var dataFile in Glob("Workflows", "*.xaml.data.xml"))
             {
-                var workflow = XmlFiles.Detach(XmlFiles.Load(dataFile).Root!);
+                var workflow = XmlFiles.Detach(Load(dataFile).Root!);
                 Add("Workflows", workflow);
                 var xaml = dataFile.Substring(0, dataFile.Length - ".data.xml".Length);
                 if (!File.Exists(xaml)) throw new PackException($"Workflow definition {xaml} is missing");
-                Files[EntryName(workflow.Element("XamlFileName")?.Value, xaml)] = File.ReadAllBytes(xaml);
+                Files[EntryName(workflow.Element("XamlFileName")?.Value, xaml)] = Read(xaml);
             }
         }
 
@@ -173,11 +195,11 @@ namespace Taazeez.Crm.Packer
         {
             foreach (var dataFile in GlobDeep("WebResources", "*.data.xml"))
             {
-                var resource = XmlFiles.Detach(XmlFiles.Load(dataFile).Root!);
+                var resource = XmlFiles.Detach(Load(dataFile).Root!);
                 Add("WebResources", resource);
                 var content = dataFile.Substring(0, dataFile.Length - ".data.xml".Length);
                 if (!File.Exists(content)) throw new PackException($"Web resource content {content} is missing");
-                Files[EntryName(resource.Element("FileName")?.Value, content)] = File.ReadAllBytes(content);
+                Files[EntryName(resource.Element("FileName")?.Value, content)] = Read(content);
             }
         }
 
@@ -185,7 +207,7 @@ namespace Taazeez.Crm.Packer
         {
             foreach (var dataFile in GlobDeep("PluginAssemblies", "*.dll.data.xml"))
             {
-                var assembly = XmlFiles.Detach(XmlFiles.Load(dataFile).Root!);
+                var assembly = XmlFiles.Detach(Load(dataFile).Root!);
                 var dllName = Path.GetFileName(dataFile).Substring(0, Path.GetFileName(dataFile).Length - ".data.xml".Length);
                 var dll = FindAssembly(Path.GetDirectoryName(dataFile)!, dllName);
                 if (dll == null)
@@ -197,7 +219,7 @@ namespace Taazeez.Crm.Packer
                     continue;
                 }
                 Add("SolutionPluginAssemblies", assembly);
-                Files[EntryName(assembly.Element("FileName")?.Value, dll)] = File.ReadAllBytes(dll);
+                Files[EntryName(assembly.Element("FileName")?.Value, dll)] = Read(dll);
             }
         }
 
@@ -215,7 +237,7 @@ namespace Taazeez.Crm.Packer
 
         private void CopyVerbatim(string folder)
         {
-            foreach (var file in GlobDeep(folder, "*")) Files[Relative(file)] = File.ReadAllBytes(file);
+            foreach (var file in GlobDeep(folder, "*")) Files[Relative(file)] = Read(file);
         }
 
         // The data.xml names the path the file must have in the zip (e.g. /WebResources/taz_/scripts/x.js).

@@ -47,6 +47,8 @@ namespace Taazeez.Crm.Packer
                     SolutionPacker.ZipFileName(version ?? SolutionPacker.ReadVersion(src)));
                 var result = SolutionPacker.Pack(src, output, options);
                 Console.WriteLine($"{result.ZipPath} ({result.Entries.Count} entries, version {result.Version})");
+                foreach (var file in result.UnpackedFiles)
+                    Console.WriteLine($"ملف لم يُحزم | file not packed: {file}");
                 foreach (var skipped in result.SkippedAssemblies)
                     Console.WriteLine($"تم تخطي التجميع غير المبني | skipped assembly not built: {skipped}");
                 return 0;

@@ -37,7 +37,7 @@ namespace Taazeez.Crm.Packer
             var output = Path.GetFullPath(outputZip);
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             WriteZip(output, entries, options.EntryTimestamp);
-            return new PackResult(output, version, entries.Select(e => e.Key).ToArray(), builder.SkippedAssemblies.ToArray());
+            return new PackResult(output, version, entries.Select(e => e.Key).ToArray(), builder.SkippedAssemblies.ToArray(), builder.Unconsumed());
         }
 
         /// <summary>The zip file name the project contract uses:

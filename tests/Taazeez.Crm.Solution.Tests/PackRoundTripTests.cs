@@ -32,6 +32,24 @@ namespace Taazeez.Crm.Solution.Tests
         }
 
         [Fact]
+        public void Every_file_under_the_solution_folder_is_packed()
+        {
+            // A component kind the packer does not know would otherwise vanish from the zip without a word.
+            Assert.True(_fixture.Result.UnpackedFiles.Count == 0, "not packed: " + string.Join(", ", _fixture.Result.UnpackedFiles));
+        }
+
+        [Fact]
+        public void An_unknown_file_is_reported_as_not_packed()
+        {
+            var copy = Path.Combine(_fixture.Folder, "src-unknown");
+            CopyDirectory(Repo.SolutionSrc, copy);
+            Directory.CreateDirectory(Path.Combine(copy, "Formulas"));
+            File.WriteAllText(Path.Combine(copy, "Formulas", "taz_x-FormulaDefinitions.yaml"), "x: 1");
+            var result = SolutionPacker.Pack(copy, Path.Combine(_fixture.Folder, "unknown.zip"), new PackOptions { AllowMissingAssemblies = true });
+            Assert.Equal(new[] { "Formulas/taz_x-FormulaDefinitions.yaml" }, result.UnpackedFiles);
+        }
+
+        [Fact]
         public void Zip_starts_with_content_types_customizations_and_solution_then_sorted_entries()
         {
             var order = _fixture.Package.EntryOrder;

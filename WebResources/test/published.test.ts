@@ -1,0 +1,43 @@
+// The scripts committed in Solution/src are exactly a fresh build, so the solution folder stays packable
+// without running npm; and each is declared as a bilingual web resource and a root component.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { forms, libraryName } from "../scripts/forms.mjs";
+import { dataXml } from "../scripts/build.mjs";
+import { distFolder } from "./harness";
+
+const solutionSrc = path.resolve(__dirname, "..", "..", "Solution", "src");
+const published = (file: string) => path.join(solutionSrc, "WebResources", "taz_", "scripts", file);
+const stale = "run `npm run build` in WebResources and commit Solution/src/WebResources";
+
+describe.each(forms)("web resource $name", (form) => {
+  it("the committed script equals a fresh build", () => {
+    expect(fs.existsSync(published(`${form.name}.js`)), stale).toBe(true);
+    expect(fs.readFileSync(published(`${form.name}.js`), "utf8"), stale)
+      .toBe(fs.readFileSync(path.join(distFolder, `${form.name}.js`), "utf8"));
+  });
+
+  it("has its .data.xml with Arabic and English display names", () => {
+    const xml = fs.readFileSync(published(`${form.name}.js.data.xml`), "utf8");
+    expect(xml, stale).toBe(dataXml(form));
+    const displayName = xml.match(/<DisplayName>([^<]*)<\/DisplayName>/)![1];
+    expect(displayName).toMatch(/[\u0600-\u06FF]/);
+    expect(displayName).toMatch(/[A-Za-z]{3,}/);
+    expect(xml).toContain(`<FileName>/WebResources/${libraryName(form)}</FileName>`);
+    expect(xml).toContain("<WebResourceType>3</WebResourceType>");
+  });
+
+  it("is a root component of the solution", () => {
+    const solutionXml = fs.readFileSync(path.join(solutionSrc, "Other", "Solution.xml"), "utf8");
+    expect(solutionXml).toContain(`<RootComponent type="61" schemaName="${libraryName(form)}" behavior="0" />`);
+  });
+
+  it("carries no Arabic text outside the catalog generated from policy-messages.json", () => {
+    const script = fs.readFileSync(path.join(distFolder, `${form.name}.js`), "utf8");
+    const start = script.indexOf("Messages.catalog = {");
+    expect(start).toBeGreaterThan(0);
+    const rest = script.slice(0, start) + script.slice(script.indexOf("};", start));
+    expect(rest.match(/[\u0621-\u064A]+/g) ?? []).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.CommandLine;
+using Taazeez.Crm.Cli.Deploy;
 
 namespace Taazeez.Crm.Cli;
 
@@ -8,6 +9,6 @@ internal static class Commands
 {
     public static IEnumerable<Command> Extra(CliContext context)
     {
-        yield break;
+        yield return DeployCommand.Create(context);
     }
 }

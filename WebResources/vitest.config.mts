@@ -4,7 +4,5 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",
-    // Dates in the banner are shown in Saudi time whatever the machine's zone.
-    env: { TZ: "UTC" },
   },
 });

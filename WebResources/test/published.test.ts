@@ -2,10 +2,12 @@
 // without running npm; and each is declared as a bilingual web resource and a root component.
 import fs from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { forms, libraryName } from "../scripts/forms.mjs";
 import { dataXml } from "../scripts/build.mjs";
 import { distFolder } from "./harness";
+import { catalog } from "./messages";
 
 const solutionSrc = path.resolve(__dirname, "..", "..", "Solution", "src");
 const published = (file: string) => path.join(solutionSrc, "WebResources", "taz_", "scripts", file);
@@ -39,5 +41,18 @@ describe.each(forms)("web resource $name", (form) => {
     expect(start).toBeGreaterThan(0);
     const rest = script.slice(0, start) + script.slice(script.indexOf("};", start));
     expect(rest.match(/[\u0621-\u064A]+/g) ?? []).toEqual([]);
+  });
+});
+
+describe("messages shared with the plugins", () => {
+  it.each(forms)("$name shows the texts of policy-messages.json, unchanged", (form) => {
+    const sandbox = vm.createContext({});
+    vm.runInContext(fs.readFileSync(path.join(distFolder, `${form.name}.js`), "utf8"), sandbox);
+    const built = vm.runInContext("Taazeez.Messages.catalog", sandbox) as Record<string, { ar: string; en: string }>;
+    expect(Object.keys(built).length).toBeGreaterThan(0);
+    for (const [key, m] of Object.entries(built)) {
+      expect(catalog[key], key).toBeDefined();
+      expect([m.ar, m.en], key).toEqual([catalog[key].ar, catalog[key].en]);
+    }
   });
 });

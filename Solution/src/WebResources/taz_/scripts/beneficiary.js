@@ -13,7 +13,7 @@ var Taazeez;
             "S1.StatusBanner": { ar: "حالة الطلب: {0} — الإجراء التالي: {1}", en: "Request status: {0} — next: {1}" },
             "S2.AmountNegative": { field: "taz_amountrequested", ar: "المبلغ المطلوب لا يمكن أن يكون سالبا.", en: "The requested amount cannot be negative." },
             "S2.DuplicateBeneficiary": { field: "taz_nationalid", ar: "يوجد مستفيد مسجل بنفس رقم الهوية: {0}. افتح ملفه بدلا من إنشاء ملف جديد.", en: "A beneficiary with the same ID number is already registered: {0}. Open that file instead of creating a new one." },
-            "S2.HouseholdMismatch": { field: "taz_householdsize", ar: "عدد أفراد الأسرة المدخل ({0}) لا يطابق عدد أفراد الأسرة المسجلين مع المستفيد ({1}).", en: "The household size entered ({0}) does not match the household members registered with the beneficiary ({1})." },
+            "S2.HouseholdMismatch": { field: "taz_householdsize", ar: "عدد أفراد الأسرة المدخل ({0}) لا يطابق عدد الأفراد المسجلين في ملف المستفيد ({1} بمن فيهم المستفيد نفسه).", en: "The household size entered ({0}) does not match the people registered in the beneficiary's file ({1}, counting the beneficiary)." },
             "S2.HouseholdSize": { field: "taz_householdsize", ar: "عدد أفراد الأسرة يجب أن يكون 1 على الأقل.", en: "The household size must be at least 1." },
             "S2.IncomeNegative": { field: "taz_monthlyincome", ar: "الدخل الشهري لا يمكن أن يكون سالبا.", en: "The monthly income cannot be negative." },
             "S2.MobileFormat": { field: "taz_mobile", ar: "رقم الجوال يجب أن يكون بالصيغة ‎+9665XXXXXXXX‎ (مثال: ‎+966512345678‎).", en: "The mobile number must be in the form +9665XXXXXXXX (for example +966512345678)." },

@@ -84,6 +84,19 @@ describe("onNationalIdChange: duplicate warning [S2]", () => {
   });
 });
 
+describe("server queries that fail", () => {
+  it("leave the form usable: no warning, no exception", async () => {
+    const form = beneficiaryForm();
+    (Xrm.WebApi as any).retrieveMultipleRecords = async () => { throw new Error("no privilege"); };
+    form.getAttribute("taz_nationalid")!.setValue("1000000008");
+    form.getAttribute("taz_householdsize")!.setValue(9);
+    await expect(T.Beneficiary.onNationalIdChange(eventContext())).resolves.toBeUndefined();
+    await expect(T.Beneficiary.onHouseholdSizeChange(eventContext())).resolves.toBeUndefined();
+    expect(formNotice(form, "taz_duplicate")).toBeUndefined();
+    expect(formNotice(form, "taz_household")).toBeUndefined();
+  });
+});
+
 describe("household size consistency [S2]", () => {
   it("accepts a size equal to the registered members plus the beneficiary", async () => {
     const form = beneficiaryForm();

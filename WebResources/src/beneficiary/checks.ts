@@ -17,7 +17,13 @@ namespace Taazeez.Beneficiary {
       return false;
     }
     const selfId = C.isCreate(form) ? null : form.data.entity.getId() || null;
-    const names = await findDuplicates(nationalId, selfId);
+    let names: string[];
+    try {
+      names = await findDuplicates(nationalId, selfId);
+    } catch {
+      // A user without read access to the column-secured ID cannot query it; the server's alternate key still refuses duplicates.
+      names = [];
+    }
     C.formNotice(form, "taz_duplicate", names.length > 0 ? C.message("S2.DuplicateBeneficiary", names.join("، ")) : null, "WARNING");
     return names.length > 0;
   }
@@ -35,7 +41,14 @@ namespace Taazeez.Beneficiary {
       C.formNotice(form, "taz_household", null, "WARNING");
       return true;
     }
-    const expected = (await countMembers(form.data.entity.getId())) + 1;
+    let expected: number;
+    try {
+      expected = (await countMembers(form.data.entity.getId())) + 1;
+    } catch {
+      // Without read access to household members the comparison cannot be made; it is a notice, never a block.
+      C.formNotice(form, "taz_household", null, "WARNING");
+      return true;
+    }
     const consistent = expected === size;
     C.formNotice(form, "taz_household", consistent ? null : C.message("S2.HouseholdMismatch", size, expected), "WARNING");
     return consistent;

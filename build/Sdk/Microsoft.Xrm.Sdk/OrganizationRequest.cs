@@ -53,7 +53,5 @@ namespace Microsoft.Xrm.Sdk
 
         public ExtensionDataObject ExtensionData { get; set; }
 
-        /// <summary>Typed responses read their results this way: missing means default.</summary>
-        internal T Result<T>(string name) => _results.TryGetValue(name, out object value) && value is T typed ? typed : default(T);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using Taazeez.Crm.Cli.Deploy;
+using Taazeez.Crm.Cli.Pack;
 
 namespace Taazeez.Crm.Cli;
 
@@ -9,6 +10,7 @@ internal static class Commands
 {
     public static IEnumerable<Command> Extra(CliContext context)
     {
+        yield return PackCommand.Create(context);
         yield return DeployCommand.Create(context);
     }
 }

@@ -1,12 +1,12 @@
-// Compiles each form library into one classic script (no modules at runtime: the globals are
-// TypeScript namespaces) under dist/. With --publish it also writes the scripts and their
-// SolutionPackager .data.xml descriptors into Solution/src/WebResources/taz_/scripts/.
+// Compiles each script into one classic script (no modules at runtime: the globals are TypeScript
+// namespaces) under dist/. With --publish it also writes the scripts, the static pages and their
+// SolutionPackager .data.xml descriptors into Solution/src/WebResources/taz_/<folder>/.
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
-import { forms, libraryName } from "./forms.mjs";
+import { forms, pages, libraryName } from "./forms.mjs";
 import { generateMessages } from "./generate-messages.mjs";
-import { webResourcesRoot, distFolder, publishFolder, generatedMessages } from "./paths.mjs";
+import { webResourcesRoot, distFolder, publishFolder, generatedFolder } from "./paths.mjs";
 
 const compilerOptions = {
   target: ts.ScriptTarget.ES2017,
@@ -28,11 +28,12 @@ const sourcesOf = (folder) =>
     .map((f) => path.join(webResourcesRoot, "src", folder, f));
 
 export function compile() {
-  generateMessages();
+  fs.rmSync(generatedFolder, { recursive: true, force: true });
   fs.mkdirSync(distFolder, { recursive: true });
   for (const form of forms) {
     const outFile = path.join(distFolder, `${form.name}.js`);
-    const files = [generatedMessages, ...sourcesOf("common"), ...sourcesOf(form.name)];
+    const sources = [...sourcesOf("common"), ...sourcesOf(form.name)];
+    const files = [generateMessages(form.name, sources), ...sources];
     const program = ts.createProgram(files, { ...compilerOptions, outFile });
     const result = program.emit();
     const diagnostics = ts.getPreEmitDiagnostics(program).concat(result.diagnostics);
@@ -49,6 +50,7 @@ const xmlEscape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(
 
 /** The SolutionPackager descriptor; element order follows CustomizationsSolution.xsd (webresourcetype). */
 export function dataXml(form) {
+  const type = form.type ?? 3;
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<WebResource xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
@@ -56,7 +58,7 @@ export function dataXml(form) {
     `  <Name>${libraryName(form)}</Name>`,
     `  <DisplayName>${xmlEscape(form.displayName)}</DisplayName>`,
     `  <Description>${xmlEscape(form.description)}</Description>`,
-    "  <WebResourceType>3</WebResourceType>",
+    `  <WebResourceType>${type}</WebResourceType>`,
     "  <IntroducedVersion>1.0.0.0</IntroducedVersion>",
     "  <IsEnabledForMobileClient>1</IsEnabledForMobileClient>",
     "  <IsAvailableForMobileOffline>0</IsAvailableForMobileOffline>",
@@ -70,15 +72,22 @@ export function dataXml(form) {
 }
 
 export function publish() {
-  fs.mkdirSync(publishFolder, { recursive: true });
   for (const form of forms) {
-    fs.copyFileSync(path.join(distFolder, `${form.name}.js`), path.join(publishFolder, `${form.name}.js`));
-    fs.writeFileSync(path.join(publishFolder, `${form.name}.js.data.xml`), dataXml(form));
+    const target = path.join(publishFolder, libraryName(form));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(distFolder, `${form.name}.js`), target);
+    fs.writeFileSync(`${target}.data.xml`, dataXml(form));
+  }
+  for (const page of pages) {
+    const target = path.join(publishFolder, libraryName(page));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(webResourcesRoot, page.file), target);
+    fs.writeFileSync(`${target}.data.xml`, dataXml(page));
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   compile();
   if (process.argv.includes("--publish")) publish();
-  console.log(`built ${forms.length} form scripts${process.argv.includes("--publish") ? " and published them to Solution/src" : ""}`);
+  console.log(`built ${forms.length} scripts${process.argv.includes("--publish") ? " and published them to Solution/src" : ""}`);
 }

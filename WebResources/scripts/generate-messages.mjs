@@ -1,28 +1,18 @@
-// Generates src/generated/messages.ts from Plugins/Messages/policy-messages.json, the one source of
+// Generates src/generated/<bundle>.messages.ts from Plugins/Messages/policy-messages.json, the one source of
 // every policy message shared with the plugins, so no message is ever copied by hand.
 // Only the keys the form scripts name are emitted: a message added for the plugins alone leaves the
 // published scripts unchanged, while any key the scripts use but the JSON lacks fails the type check.
 import fs from "node:fs";
 import path from "node:path";
-import { messagesJson, generatedMessages, webResourcesRoot } from "./paths.mjs";
-
-function scriptSources(folder) {
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return entry.name === "generated" ? [] : scriptSources(full);
-    return entry.name.endsWith(".ts") ? [fs.readFileSync(full, "utf8")] : [];
-  });
-}
-
-/** Catalog keys written as string literals in src/ (the code names keys only that way). */
-function usedKeys(catalog) {
-  const text = scriptSources(path.join(webResourcesRoot, "src")).join("\n");
-  return Object.keys(catalog).filter((key) => text.includes(JSON.stringify(key)));
-}
+import { messagesJson, generatedFolder } from "./paths.mjs";
 
 const placeholders = (text) => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort().join(",");
 
-export function generateMessages() {
+/**
+ * Writes src/generated/<bundle>.messages.ts holding the catalog keys that the given sources name as
+ * string literals (the code names keys only that way) and returns its path.
+ */
+export function generateMessages(bundle, sourceFiles) {
   const catalog = JSON.parse(fs.readFileSync(messagesJson, "utf8"));
   for (const key of Object.keys(catalog)) {
     const m = catalog[key];
@@ -31,7 +21,8 @@ export function generateMessages() {
     }
     if (placeholders(m.ar) !== placeholders(m.en)) throw new Error(`${key}: Arabic and English placeholders differ`);
   }
-  const keys = usedKeys(catalog).sort();
+  const text = sourceFiles.map((f) => fs.readFileSync(f, "utf8")).join("\n");
+  const keys = Object.keys(catalog).filter((key) => text.includes(JSON.stringify(key))).sort();
   if (keys.length === 0) throw new Error("the form scripts use no policy message");
   const entries = keys.map((key) => {
     const { field, ar, en } = catalog[key];
@@ -49,11 +40,9 @@ export function generateMessages() {
     "}",
     "",
   ].join("\n");
-  fs.mkdirSync(path.dirname(generatedMessages), { recursive: true });
-  fs.writeFileSync(generatedMessages, source);
-  return keys.length;
+  const file = path.join(generatedFolder, `${bundle}.messages.ts`);
+  fs.mkdirSync(generatedFolder, { recursive: true });
+  fs.writeFileSync(file, source);
+  return file;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`messages: ${generateMessages()} keys`);
-}

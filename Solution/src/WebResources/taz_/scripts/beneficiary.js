@@ -6,12 +6,8 @@ var Taazeez;
     var Messages;
     (function (Messages) {
         Messages.catalog = {
-            "C.ChannelRequired": { field: "taz_channel", ar: "يجب تحديد قناة التواصل التي ورد منها الطلب (إحدى القنوات الثماني المعتمدة).", en: "Choose the channel the request came through (one of the eight approved channels)." },
             "P1.ConsentMissing": { field: "taz_pdplconsent", ar: "لم يوافق المستفيد بعد على معالجة بياناته الشخصية (نظام حماية البيانات الشخصية). اطلب موافقته قبل استخدام بياناته.", en: "The beneficiary has not yet consented to the processing of their personal data (PDPL). Ask for consent before using their data." },
             "P1.ConsentRecorded": { field: "taz_pdplconsent", ar: "وافق المستفيد على معالجة بياناته الشخصية بتاريخ {0} (نسخة الإشعار {1}).", en: "The beneficiary consented to the processing of their personal data on {0} (notice version {1})." },
-            "S1.NextActorNone": { ar: "لا يوجد إجراء آخر", en: "No further action" },
-            "S1.StatusBanner": { ar: "حالة الطلب: {0} — الإجراء التالي: {1}", en: "Request status: {0} — next: {1}" },
-            "S2.AmountNegative": { field: "taz_amountrequested", ar: "المبلغ المطلوب لا يمكن أن يكون سالبا.", en: "The requested amount cannot be negative." },
             "S2.DuplicateBeneficiary": { field: "taz_nationalid", ar: "يوجد مستفيد مسجل بنفس رقم الهوية: {0}. افتح ملفه بدلا من إنشاء ملف جديد.", en: "A beneficiary with the same ID number is already registered: {0}. Open that file instead of creating a new one." },
             "S2.HouseholdMismatch": { field: "taz_householdsize", ar: "عدد أفراد الأسرة المدخل ({0}) لا يطابق عدد الأفراد المسجلين في ملف المستفيد ({1} بمن فيهم المستفيد نفسه).", en: "The household size entered ({0}) does not match the people registered in the beneficiary's file ({1}, counting the beneficiary)." },
             "S2.HouseholdSize": { field: "taz_householdsize", ar: "عدد أفراد الأسرة يجب أن يكون 1 على الأقل.", en: "The household size must be at least 1." },
@@ -19,19 +15,6 @@ var Taazeez;
             "S2.MobileFormat": { field: "taz_mobile", ar: "رقم الجوال يجب أن يكون بالصيغة ‎+9665XXXXXXXX‎ (مثال: ‎+966512345678‎).", en: "The mobile number must be in the form +9665XXXXXXXX (for example +966512345678)." },
             "S2.NationalIdCheckDigit": { field: "taz_nationalid", ar: "رقم الهوية أو الإقامة غير صحيح (رقم التحقق لا يطابق). يرجى مطابقته مع الوثيقة الأصلية.", en: "The national ID or iqama number is not valid (check digit mismatch). Please match it against the original document." },
             "S2.NationalIdFormat": { field: "taz_nationalid", ar: "رقم الهوية أو الإقامة يجب أن يتكون من 10 أرقام ويبدأ بالرقم 1 للهوية الوطنية أو 2 للإقامة.", en: "The national ID or iqama number must be 10 digits starting with 1 (national ID) or 2 (iqama)." },
-            "S2.NextActorOfficer": { ar: "مسؤول علاقات المستفيدين (مطابقة البيانات والتحقق منها)", en: "Beneficiary relations officer (match and verify the data)" },
-            "S3.NextActorResearcher": { ar: "الباحث الاجتماعي (البحث الاجتماعي)", en: "Social researcher (social research)" },
-            "S4.BeneficiaryRequired": { field: "taz_beneficiaryid", ar: "يجب ربط طلب الدعم بملف المستفيد قبل الحفظ.", en: "Link the support request to the beneficiary's file before saving." },
-            "S4.DeclarationNotSigned": { field: "taz_declarationsigned", ar: "لم يوقع مقدم الطلب الإقرار بصحة البيانات بعد.", en: "The applicant has not yet signed the declaration that the data is correct." },
-            "S4.DeclarationValid": { field: "taz_declarationsigned", ar: "الإقرار موقع من {0} بتاريخ {1} (نص الإقرار {2}) وهو ساري.", en: "The declaration was signed by {0} on {1} (declaration text {2}) and is valid." },
-            "S4.DeclarationVoided": { field: "taz_declarationvoidreason", ar: "تم إبطال توقيع الإقرار: {0} يجب أن يوقع مقدم الطلب الإقرار من جديد.", en: "The declaration signature was voided: {0} The applicant must sign the declaration again." },
-            "S5.CommitteeDueOn": { field: "taz_committeedueon", ar: "موعد رد لجنة البحث: {0} م الموافق {1}", en: "Research committee answer due: {0} ({1})" },
-            "S5.CommitteeOverdue": { field: "taz_committeedueon", ar: "تجاوز الطلب موعد رد لجنة البحث ({0} م الموافق {1}).", en: "The request is past the research committee's answer date ({0}, {1})." },
-            "S5.DecisionLocked": { field: "taz_decision", ar: "صدر قرار لجنة البحث في هذا الطلب؛ حقول القرار والبيانات المقررة مقفلة.", en: "The research committee has decided this request; the decision and the decided data are locked." },
-            "S5.NextActorCommittee": { ar: "لجنة البحث (دراسة الطلب والرد)", en: "Research committee (study the request and answer)" },
-            "S5.ReasonsRequired": { field: "taz_reasons", ar: "يجب كتابة أسباب القرار عند الرفض أو الموافقة الجزئية.", en: "Write the reasons for the decision when it is a rejection or a partial approval." },
-            "S6.NextActorRegistration": { ar: "مسؤول علاقات المستفيدين (استكمال إجراءات التسجيل)", en: "Beneficiary relations officer (complete the registration)" },
-            "S7.NextActorDelivery": { ar: "مسؤول تقديم الخدمة (تقديم الخدمة المطلوبة)", en: "Service delivery (provide the required service)" },
         };
     })(Messages = Taazeez.Messages || (Taazeez.Messages = {}));
 })(Taazeez || (Taazeez = {}));

@@ -1,0 +1,28 @@
+using System;
+using System.Globalization;
+using Microsoft.Xrm.Sdk;
+using Taazeez.Crm.WorkflowActivities.Notifications;
+
+namespace Taazeez.Crm.WorkflowActivities.CustomApis
+{
+    /// <summary>Custom API taz_NotifyBeneficiary (G0, G3, S5). Beneficiary defaults to the request's beneficiary;
+    /// EventKey defaults to one notification per event and request.</summary>
+    [PolicyClause("G0", "G3", "S5")]
+    public sealed class NotifyBeneficiaryApi : CustomApiPlugin
+    {
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service, ITracingService trace, DateTime nowUtc)
+        {
+            var eventValue = context.InputParameters.Contains("Event") && context.InputParameters["Event"] is int n ? n : 0;
+            if (!Enum.IsDefined(typeof(NotificationEvent), eventValue))
+                throw new InvalidPluginExecutionException(
+                    "قيمة الحدث غير معروفة: " + eventValue.ToString(CultureInfo.InvariantCulture) + " | Unknown notification event: " + eventValue.ToString(CultureInfo.InvariantCulture));
+            var request = Optional<EntityReference>(context, "SupportRequest");
+            var beneficiary = NotificationTargets.Beneficiary(service, Optional<EntityReference>(context, "Beneficiary"), request);
+            var key = Optional<string>(context, "EventKey");
+            var outcome = new BeneficiaryNotifier(service, trace).Notify((NotificationEvent)eventValue, beneficiary, request,
+                string.IsNullOrWhiteSpace(key) ? NotificationTargets.EventKey(service, (NotificationEvent)eventValue, beneficiary, request) : key!, nowUtc);
+            if (outcome.Row != null) context.OutputParameters["Notification"] = outcome.Row;
+            context.OutputParameters["ContactMethod"] = outcome.ContactMethod;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Taazeez.Crm.WorkflowActivities.Notifications;
+
+namespace Taazeez.Crm.WorkflowActivities
+{
+    /// <summary>S5: a request still waiting for the committee after taz_committeedueon is flagged with a
+    /// follow-up task for the committee head (one per request and due date, so repeated runs add nothing).</summary>
+    [PolicyClause("S5")]
+    public sealed class OverdueEscalation
+    {
+        private const int MaxPerRun = 500;
+
+        /// <summary>Statuses in which the committee has not decided yet.</summary>
+        public static readonly int[] PendingStatuses =
+        {
+            EntityNames.StatusSubmitted, 826000002, EntityNames.StatusReferredToResearch, EntityNames.StatusAwaitingCommittee,
+        };
+
+        private readonly IOrganizationService _service;
+        private readonly ITracingService _trace;
+
+        public OverdueEscalation(IOrganizationService service, ITracingService trace)
+        {
+            _service = service;
+            _trace = trace;
+        }
+
+        /// <summary>The committee head from taz_CommitteeHeadUserId; a clear error when it is not configured.</summary>
+        public static Guid CommitteeHead(IOrganizationService service)
+        {
+            var head = EnvironmentSettings.Load(service, EnvironmentSettings.CommitteeHeadUserId).GetGuid(EnvironmentSettings.CommitteeHeadUserId);
+            if (!head.HasValue)
+                throw new InvalidPluginExecutionException(
+                    "لم يحدد رئيس اللجنة في متغير البيئة taz_CommitteeHeadUserId. | The committee head is not set in the environment variable taz_CommitteeHeadUserId.");
+            return head.Value;
+        }
+
+        /// <returns>the escalation task when the request is overdue, otherwise null.</returns>
+        public EntityReference? EscalateIfOverdue(EntityReference supportRequest, Guid committeeHeadId, DateTime nowUtc)
+        {
+            var request = _service.Retrieve(EntityNames.SupportRequest, supportRequest.Id,
+                new ColumnSet("taz_name", "taz_committeedueon", "statecode", "statuscode"));
+            return Escalate(request, committeeHeadId, nowUtc);
+        }
+
+        /// <summary>Escalates every overdue pending request (bounded per run); returns the tasks written or found.</summary>
+        public IReadOnlyList<EntityReference> EscalateAll(Guid committeeHeadId, DateTime nowUtc)
+        {
+            var query = new QueryExpression(EntityNames.SupportRequest)
+            {
+                ColumnSet = new ColumnSet("taz_name", "taz_committeedueon", "statecode", "statuscode"),
+                TopCount = MaxPerRun,
+            };
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            query.Criteria.AddCondition("statuscode", ConditionOperator.In, PendingStatuses.Cast<object>().ToArray());
+            query.Criteria.AddCondition("taz_committeedueon", ConditionOperator.LessThan, nowUtc);
+            query.AddOrder("taz_committeedueon", OrderType.Ascending);
+            return _service.RetrieveMultiple(query).Entities
+                .Select(r => Escalate(r, committeeHeadId, nowUtc))
+                .Where(t => t != null)
+                .Select(t => t!)
+                .ToList();
+        }
+
+        private EntityReference? Escalate(Entity request, Guid committeeHeadId, DateTime nowUtc)
+        {
+            var due = request.GetAttributeValue<DateTime?>("taz_committeedueon");
+            var state = request.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0;
+            var status = request.GetAttributeValue<OptionSetValue>("statuscode")?.Value ?? 0;
+            if (!due.HasValue || due.Value >= nowUtc || state != 0 || !PendingStatuses.Contains(status)) return null;
+
+            var values = new Dictionary<string, string>
+            {
+                ["RequestNumber"] = request.GetAttributeValue<string>("taz_name") ?? request.Id.ToString("D"),
+                ["DaysOverdue"] = ((int)Math.Ceiling((nowUtc - due.Value).TotalDays)).ToString(CultureInfo.InvariantCulture),
+            };
+            NotificationValues.AddDate(values, "DueDate", due.Value);
+            var message = TemplateRenderer.Render(NotificationTemplates.For(NotificationEvent.CommitteeOverdue), values);
+
+            var task = new Entity("task", DeterministicId.For("overdue|" + request.Id.ToString("D") + "|" + due.Value.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture)));
+            task["subject"] = message.Title.Length <= 200 ? message.Title : message.Title.Substring(0, 200);
+            task["description"] = message.Body;
+            task["regardingobjectid"] = request.ToEntityReference();
+            task["ownerid"] = new EntityReference(EntityNames.SystemUser, committeeHeadId);
+            task["scheduledend"] = nowUtc.AddDays(1);
+            task["prioritycode"] = new OptionSetValue(2); // High
+            var created = IdempotentWriter.CreateOnce(_service, task, "activityid");
+            _trace.Trace("Request {0} overdue since {1:o}: escalation task {2} {3}.", request.Id, due.Value, task.Id, created ? "created" : "already existed");
+            return task.ToEntityReference();
+        }
+    }
+}

@@ -1,7 +1,7 @@
 // Support request form: lifecycle banner, declaration panel, decided lock, channel and S2/S4 save checks.
 import { beforeAll, describe, expect, it } from "vitest";
 import { XrmMockGenerator } from "xrm-mock";
-import { eventContext, fieldError, formNotice, loadScript, newForm, saveContext } from "./harness";
+import { eventContext, fieldError, formNotice, loadScript, newForm, saveContext, stubWebApi } from "./harness";
 import { text } from "./messages";
 
 let T: any;
@@ -126,33 +126,71 @@ describe("declaration panel [S4]", () => {
   });
 });
 
+describe("declaration text in force [S4]", () => {
+  const signedForm = (version: string) => {
+    const form = requestForm();
+    form.getAttribute("taz_declarationsigned")!.setValue(true);
+    form.getAttribute("taz_declarationsignedby")!.setValue("Fatimah Ali");
+    form.getAttribute("taz_declarationsignedon")!.setValue(due);
+    form.getAttribute("taz_declarationversion")!.setValue(version);
+    form.getAttribute("taz_declarationhash")!.setValue("b".repeat(64));
+    return form;
+  };
+  const variable = (value: string) => ({ environmentvariabledefinition: [{ schemaname: "taz_DeclarationTextVersion", defaultvalue: "2024.1",
+    environmentvariabledefinition_environmentvariablevalue: [{ value }] }] });
+
+  it("keeps a signature on the text in force valid", async () => {
+    const form = signedForm("2025.2");
+    const api = stubWebApi(variable("2025.2"));
+    await T.SupportRequest.onLoad(eventContext());
+    expect(api.mock.calls[0][1]).toContain("schemaname eq 'taz_DeclarationTextVersion'");
+    expect(formNotice(form, "taz_declaration")!.level).toBe("INFO");
+  });
+
+  it("asks for a new signature when the text in force changed", async () => {
+    const form = signedForm("2024.1");
+    stubWebApi(variable("2025.2"));
+    await T.SupportRequest.onLoad(eventContext());
+    expect(formNotice(form, "taz_declaration")).toMatchObject({
+      level: "WARNING", message: text("S4.DeclarationOutdated", "en", "2024.1", "2025.2"),
+    });
+  });
+
+  it("leaves the panel as it is when the variable cannot be read", async () => {
+    const form = signedForm("2024.1");
+    (Xrm.WebApi as any).retrieveMultipleRecords = async () => { throw new Error("no privilege"); };
+    await T.SupportRequest.onLoad(eventContext());
+    expect(formNotice(form, "taz_declaration")!.level).toBe("INFO");
+  });
+});
+
 describe("onLoad", () => {
-  it("locks the decided fields once the committee decided [S5]", () => {
+  it("locks the decided fields once the committee decided [S5]", async () => {
     const form = requestForm({ status: 826000007 });
-    T.SupportRequest.onLoad(eventContext());
+    await T.SupportRequest.onLoad(eventContext());
     for (const name of T.SupportRequest.lockedAfterDecision) {
       expect((form.getControl(name) as Xrm.Controls.StandardControl).getDisabled(), name).toBe(true);
     }
     expect(formNotice(form, "taz_decided")!.message).toBe(text("S5.DecisionLocked", "en"));
   });
 
-  it("leaves an undecided request editable", () => {
+  it("leaves an undecided request editable", async () => {
     const form = requestForm({ status: 826000004 });
-    T.SupportRequest.onLoad(eventContext());
+    await T.SupportRequest.onLoad(eventContext());
     expect((form.getControl("taz_amountrequested") as Xrm.Controls.StandardControl).getDisabled()).toBe(false);
     expect(formNotice(form, "taz_decided")).toBeUndefined();
     expect(formNotice(form, "taz_declaration")!.message).toBe(text("S4.DeclarationNotSigned", "en"));
   });
 
-  it("makes the channel required on create [C1-C8]", () => {
+  it("makes the channel required on create [C1-C8]", async () => {
     const form = requestForm({ formType: 1 });
-    T.SupportRequest.onLoad(eventContext());
+    await T.SupportRequest.onLoad(eventContext());
     expect(form.getAttribute("taz_channel")!.getRequiredLevel()).toBe("required");
   });
 
-  it("does not force the channel on an existing request", () => {
+  it("does not force the channel on an existing request", async () => {
     const form = requestForm({ formType: 2 });
-    T.SupportRequest.onLoad(eventContext());
+    await T.SupportRequest.onLoad(eventContext());
     expect(form.getAttribute("taz_channel")!.getRequiredLevel()).toBe("none");
   });
 });

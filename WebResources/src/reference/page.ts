@@ -11,25 +11,13 @@ namespace Taazeez.ReferencePage {
 
   export interface View { readonly title: string; readonly url: string | null; readonly note: string | null; readonly linkText: string; }
 
-  /** The environment variable's current value, else its default (null when neither is set). */
-  export async function environmentValue(schemaName: string): Promise<string | null> {
-    const result = await Xrm.WebApi.retrieveMultipleRecords("environmentvariabledefinition",
-      `?$select=schemaname,defaultvalue&$filter=schemaname eq '${schemaName}'`
-      + "&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)");
-    const definition = result.entities[0];
-    if (!definition) return null;
-    const values = (definition["environmentvariabledefinition_environmentvariablevalue"] ?? []) as Array<{ value?: string | null }>;
-    const value = values.length > 0 ? values[0].value : null;
-    return !C.blank(value ?? null) ? (value as string).trim() : !C.blank(definition["defaultvalue"] ?? null) ? String(definition["defaultvalue"]).trim() : null;
-  }
-
   /** What to show for the page's query string; only http(s) addresses become links. */
   export async function describe(search: string): Promise<View> {
     const id = (/[?&]data=([^&]*)/.exec(search)?.[1] ?? "").toUpperCase();
     const document = documents[id];
     const linkText = C.message("T.OpenDocument");
     if (!document) return { title: C.message("T.UnknownDocument"), url: null, note: null, linkText };
-    const url = await environmentValue(document.variable);
+    const url = await C.environmentValue(document.variable);
     const usable = url !== null && /^https?:\/\//i.test(url);
     return { title: C.message(document.title), url: usable ? url : null, note: usable ? null : C.message("T.DocumentNotSet", document.variable), linkText };
   }

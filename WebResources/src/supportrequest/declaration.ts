@@ -33,4 +33,22 @@ namespace Taazeez.SupportRequest {
     C.formNotice(form, "taz_declaration", text, level);
     return state;
   }
+
+  /**
+   * A valid signature on another declaration text than the one in force (taz_DeclarationTextVersion)
+   * must be signed again; shown over the panel. An unreadable variable leaves the panel as it is.
+   */
+  export async function checkDeclarationVersion(form: Xrm.FormContext): Promise<boolean> {
+    if (declarationState(form) !== "valid") return true;
+    const signed = (C.value<string>(form, "taz_declarationversion") ?? "").trim();
+    let current: string | null;
+    try {
+      current = await C.environmentValue("taz_DeclarationTextVersion");
+    } catch {
+      return true;
+    }
+    if (current === null || current === signed) return true;
+    C.formNotice(form, "taz_declaration", C.message("S4.DeclarationOutdated", signed || "—", current), "WARNING");
+    return false;
+  }
 }

@@ -21,7 +21,7 @@ namespace Taazeez.SupportRequest {
     return channels.indexOf(channel) >= 0 ? null : "C.ChannelRequired";
   }
 
-  export function onLoad(executionContext: Xrm.Events.EventContext): void {
+  export async function onLoad(executionContext: Xrm.Events.EventContext): Promise<void> {
     const form = executionContext.getFormContext();
     if (C.isCreate(form)) C.attribute(form, "taz_channel")?.setRequiredLevel("required");
     showLifecycleBanner(form, new Date());
@@ -29,6 +29,7 @@ namespace Taazeez.SupportRequest {
     const decided = isDecided(form);
     C.setDisabled(form, lockedAfterDecision, decided);
     C.formNotice(form, "taz_decided", decided ? C.message("S5.DecisionLocked") : null, "INFO");
+    if (!C.isCreate(form)) await checkDeclarationVersion(form);
   }
 
   export function onChannelChange(executionContext: Xrm.Events.EventContext): void {

@@ -36,6 +36,28 @@ var Taazeez;
         Common.hijriDate = hijriDate;
     })(Common = Taazeez.Common || (Taazeez.Common = {}));
 })(Taazeez || (Taazeez = {}));
+// Environment variables (docs/data-model.md): the current value overrides the definition's default.
+var Taazeez;
+(function (Taazeez) {
+    var Common;
+    (function (Common) {
+        async function environmentValue(schemaName) {
+            var _a, _b;
+            const result = await Xrm.WebApi.retrieveMultipleRecords("environmentvariabledefinition", `?$select=schemaname,defaultvalue&$filter=schemaname eq '${schemaName}'`
+                + "&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)");
+            const definition = result.entities[0];
+            if (!definition)
+                return null;
+            const values = ((_a = definition["environmentvariabledefinition_environmentvariablevalue"]) !== null && _a !== void 0 ? _a : []);
+            const value = values.length > 0 ? (_b = values[0].value) !== null && _b !== void 0 ? _b : null : null;
+            if (!Common.blank(value))
+                return value.trim();
+            const fallback = definition["defaultvalue"];
+            return Common.blank(fallback !== null && fallback !== void 0 ? fallback : null) ? null : fallback.trim();
+        }
+        Common.environmentValue = environmentValue;
+    })(Common = Taazeez.Common || (Taazeez.Common = {}));
+})(Taazeez || (Taazeez = {}));
 // Small null-safe helpers over the form context: a column may be left off a form by a customizer.
 var Taazeez;
 (function (Taazeez) {
@@ -171,19 +193,6 @@ var Taazeez;
             T2: { variable: "taz_ResearchGuideUrl", title: "T2.ResearchGuideTitle" },
             T3: { variable: "taz_SupportPolicyGuideUrl", title: "T3.SupportPolicyGuideTitle" },
         };
-        /** The environment variable's current value, else its default (null when neither is set). */
-        async function environmentValue(schemaName) {
-            var _a, _b;
-            const result = await Xrm.WebApi.retrieveMultipleRecords("environmentvariabledefinition", `?$select=schemaname,defaultvalue&$filter=schemaname eq '${schemaName}'`
-                + "&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)");
-            const definition = result.entities[0];
-            if (!definition)
-                return null;
-            const values = ((_a = definition["environmentvariabledefinition_environmentvariablevalue"]) !== null && _a !== void 0 ? _a : []);
-            const value = values.length > 0 ? values[0].value : null;
-            return !C.blank(value !== null && value !== void 0 ? value : null) ? value.trim() : !C.blank((_b = definition["defaultvalue"]) !== null && _b !== void 0 ? _b : null) ? String(definition["defaultvalue"]).trim() : null;
-        }
-        ReferencePage.environmentValue = environmentValue;
         /** What to show for the page's query string; only http(s) addresses become links. */
         async function describe(search) {
             var _a, _b;
@@ -192,7 +201,7 @@ var Taazeez;
             const linkText = C.message("T.OpenDocument");
             if (!document)
                 return { title: C.message("T.UnknownDocument"), url: null, note: null, linkText };
-            const url = await environmentValue(document.variable);
+            const url = await C.environmentValue(document.variable);
             const usable = url !== null && /^https?:\/\//i.test(url);
             return { title: C.message(document.title), url: usable ? url : null, note: usable ? null : C.message("T.DocumentNotSet", document.variable), linkText };
         }

@@ -31,6 +31,28 @@ var Taazeez;
         Common.hijriDate = hijriDate;
     })(Common = Taazeez.Common || (Taazeez.Common = {}));
 })(Taazeez || (Taazeez = {}));
+// Environment variables (docs/data-model.md): the current value overrides the definition's default.
+var Taazeez;
+(function (Taazeez) {
+    var Common;
+    (function (Common) {
+        async function environmentValue(schemaName) {
+            var _a, _b;
+            const result = await Xrm.WebApi.retrieveMultipleRecords("environmentvariabledefinition", `?$select=schemaname,defaultvalue&$filter=schemaname eq '${schemaName}'`
+                + "&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)");
+            const definition = result.entities[0];
+            if (!definition)
+                return null;
+            const values = ((_a = definition["environmentvariabledefinition_environmentvariablevalue"]) !== null && _a !== void 0 ? _a : []);
+            const value = values.length > 0 ? (_b = values[0].value) !== null && _b !== void 0 ? _b : null : null;
+            if (!Common.blank(value))
+                return value.trim();
+            const fallback = definition["defaultvalue"];
+            return Common.blank(fallback !== null && fallback !== void 0 ? fallback : null) ? null : fallback.trim();
+        }
+        Common.environmentValue = environmentValue;
+    })(Common = Taazeez.Common || (Taazeez.Common = {}));
+})(Taazeez || (Taazeez = {}));
 // Small null-safe helpers over the form context: a column may be left off a form by a customizer.
 var Taazeez;
 (function (Taazeez) {

@@ -17,6 +17,7 @@ var Taazeez;
             "S3.NextActorResearcher": { ar: "الباحث الاجتماعي (البحث الاجتماعي)", en: "Social researcher (social research)" },
             "S4.BeneficiaryRequired": { field: "taz_beneficiaryid", ar: "يجب ربط طلب الدعم بملف المستفيد قبل الحفظ.", en: "Link the support request to the beneficiary's file before saving." },
             "S4.DeclarationNotSigned": { field: "taz_declarationsigned", ar: "لم يوقع مقدم الطلب الإقرار بصحة البيانات بعد.", en: "The applicant has not yet signed the declaration that the data is correct." },
+            "S4.DeclarationOutdated": { field: "taz_declarationversion", ar: "وقع مقدم الطلب نص الإقرار {0} بينما النص المعتمد حاليا هو {1}. يجب أن يوقع على النص المعتمد.", en: "The applicant signed declaration text {0}, but the text in force is {1}. The applicant must sign the text in force." },
             "S4.DeclarationValid": { field: "taz_declarationsigned", ar: "الإقرار موقع من {0} بتاريخ {1} (نص الإقرار {2}) وهو ساري.", en: "The declaration was signed by {0} on {1} (declaration text {2}) and is valid." },
             "S4.DeclarationVoided": { field: "taz_declarationvoidreason", ar: "تم إبطال توقيع الإقرار: {0} يجب أن يوقع مقدم الطلب الإقرار من جديد.", en: "The declaration signature was voided: {0} The applicant must sign the declaration again." },
             "S5.CommitteeDueOn": { field: "taz_committeedueon", ar: "موعد رد لجنة البحث: {0} م الموافق {1}", en: "Research committee answer due: {0} ({1})" },
@@ -44,6 +45,28 @@ var Taazeez;
             return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone }).format(date);
         }
         Common.hijriDate = hijriDate;
+    })(Common = Taazeez.Common || (Taazeez.Common = {}));
+})(Taazeez || (Taazeez = {}));
+// Environment variables (docs/data-model.md): the current value overrides the definition's default.
+var Taazeez;
+(function (Taazeez) {
+    var Common;
+    (function (Common) {
+        async function environmentValue(schemaName) {
+            var _a, _b;
+            const result = await Xrm.WebApi.retrieveMultipleRecords("environmentvariabledefinition", `?$select=schemaname,defaultvalue&$filter=schemaname eq '${schemaName}'`
+                + "&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)");
+            const definition = result.entities[0];
+            if (!definition)
+                return null;
+            const values = ((_a = definition["environmentvariabledefinition_environmentvariablevalue"]) !== null && _a !== void 0 ? _a : []);
+            const value = values.length > 0 ? (_b = values[0].value) !== null && _b !== void 0 ? _b : null : null;
+            if (!Common.blank(value))
+                return value.trim();
+            const fallback = definition["defaultvalue"];
+            return Common.blank(fallback !== null && fallback !== void 0 ? fallback : null) ? null : fallback.trim();
+        }
+        Common.environmentValue = environmentValue;
     })(Common = Taazeez.Common || (Taazeez.Common = {}));
 })(Taazeez || (Taazeez = {}));
 // Small null-safe helpers over the form context: a column may be left off a form by a customizer.
@@ -208,6 +231,28 @@ var Taazeez;
             return state;
         }
         SupportRequest.showDeclarationPanel = showDeclarationPanel;
+        /**
+         * A valid signature on another declaration text than the one in force (taz_DeclarationTextVersion)
+         * must be signed again; shown over the panel. An unreadable variable leaves the panel as it is.
+         */
+        async function checkDeclarationVersion(form) {
+            var _a;
+            if (declarationState(form) !== "valid")
+                return true;
+            const signed = ((_a = C.value(form, "taz_declarationversion")) !== null && _a !== void 0 ? _a : "").trim();
+            let current;
+            try {
+                current = await C.environmentValue("taz_DeclarationTextVersion");
+            }
+            catch (_b) {
+                return true;
+            }
+            if (current === null || current === signed)
+                return true;
+            C.formNotice(form, "taz_declaration", C.message("S4.DeclarationOutdated", signed || "—", current), "WARNING");
+            return false;
+        }
+        SupportRequest.checkDeclarationVersion = checkDeclarationVersion;
     })(SupportRequest = Taazeez.SupportRequest || (Taazeez.SupportRequest = {}));
 })(Taazeez || (Taazeez = {}));
 // Form events of the support request main form (docs/contracts.md, "Form script handlers").
@@ -233,7 +278,7 @@ var Taazeez;
                 return C.isCreate(form) ? "C.ChannelRequired" : null;
             return channels.indexOf(channel) >= 0 ? null : "C.ChannelRequired";
         }
-        function onLoad(executionContext) {
+        async function onLoad(executionContext) {
             var _a;
             const form = executionContext.getFormContext();
             if (C.isCreate(form))
@@ -244,6 +289,8 @@ var Taazeez;
             const decided = isDecided(form);
             C.setDisabled(form, SupportRequest.lockedAfterDecision, decided);
             C.formNotice(form, "taz_decided", decided ? C.message("S5.DecisionLocked") : null, "INFO");
+            if (!C.isCreate(form))
+                await SupportRequest.checkDeclarationVersion(form);
         }
         SupportRequest.onLoad = onLoad;
         function onChannelChange(executionContext) {

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Xml.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Taazeez.Crm.Packer;
+
+namespace Taazeez.Crm.Cli.Reports;
+
+/// <summary>
+/// Computes the managers' KPIs with the very FetchXML of the solution's charts (Visualizations), so the CLI
+/// report and the dashboards in Dataverse can never disagree about what a number means.
+/// </summary>
+public static class ChartQueryRunner
+{
+    public static IReadOnlyList<ChartResult> RunAll(IOrganizationService service, string solutionFolder) =>
+        SolutionFetchQuery.FromFolder(solutionFolder)
+            .Where(q => q.Kind == "chart")
+            .Select(q => Run(service, q.Entity, q.EnglishName, q.ArabicName, q.FetchXml))
+            .ToList();
+
+    public static ChartResult Run(IOrganizationService service, string entity, string englishName, string arabicName, string fetchXml)
+    {
+        var fetch = XElement.Parse(fetchXml);
+        var attributes = fetch.Descendants("attribute").ToList();
+        var groupBy = attributes.FirstOrDefault(a => (string?)a.Attribute("groupby") == "true");
+        var measure = attributes.FirstOrDefault(a => a.Attribute("aggregate") is not null);
+        if (groupBy is null || measure is null)
+            throw new CliException($"مخطط بلا تجميع: {englishName}", $"Chart '{englishName}' has no group-by or aggregate attribute", ExitCodes.UnreadableSolution);
+        var categoryAlias = (string?)groupBy.Attribute("alias") ?? (string)groupBy.Attribute("name")!;
+        var measureAlias = (string?)measure.Attribute("alias") ?? (string)measure.Attribute("name")!;
+
+        var rows = service.RetrieveMultiple(new FetchExpression(fetchXml)).Entities;
+        var points = rows
+            .Select(row => new ChartPoint(Label(row, categoryAlias), Number(row, measureAlias)))
+            .GroupBy(p => p.Category, StringComparer.Ordinal)
+            .Select(g => new ChartPoint(g.Key, g.Sum(p => p.Value)))
+            .OrderBy(p => p.Category, StringComparer.Ordinal)
+            .ToList();
+        return new ChartResult(entity, englishName, arabicName, (string)measure.Attribute("aggregate")!, points);
+    }
+
+    private static string Label(Entity row, string alias)
+    {
+        if (row.FormattedValues.ContainsKey(alias)) return row.FormattedValues[alias];
+        if (!row.Attributes.ContainsKey(alias)) return "(فارغ | empty)";
+        var value = row[alias] is AliasedValue aliased ? aliased.Value : row[alias];
+        return value switch
+        {
+            null => "(فارغ | empty)",
+            OptionSetValue o => o.Value.ToString(CultureInfo.InvariantCulture),
+            EntityReference r => string.IsNullOrEmpty(r.Name) ? r.Id.ToString() : r.Name,
+            bool b => b ? "نعم | Yes" : "لا | No",
+            DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+    }
+
+    private static double Number(Entity row, string alias)
+    {
+        if (!row.Attributes.ContainsKey(alias)) return 0;
+        var value = row[alias] is AliasedValue aliased ? aliased.Value : row[alias];
+        return value switch
+        {
+            null => 0,
+            int i => i,
+            long l => l,
+            decimal m => (double)m,
+            double d => d,
+            Money money => (double)money.Value,
+            _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        };
+    }
+}

@@ -15,6 +15,9 @@ namespace Taazeez.Crm.Cli.Reports;
 /// </summary>
 public static class ChartQueryRunner
 {
+    public const string YesLabel = "نعم | Yes";
+    public const string NoLabel = "لا | No";
+
     public static IReadOnlyList<ChartResult> RunAll(IOrganizationService service, string solutionFolder) =>
         SolutionFetchQuery.FromFolder(solutionFolder)
             .Where(q => q.Kind == "chart")
@@ -39,7 +42,7 @@ public static class ChartQueryRunner
             .Select(g => new ChartPoint(g.Key, g.Sum(p => p.Value)))
             .OrderBy(p => p.Category, StringComparer.Ordinal)
             .ToList();
-        return new ChartResult(entity, englishName, arabicName, (string)measure.Attribute("aggregate")!, points);
+        return new ChartResult(entity, (string)groupBy.Attribute("name")!, englishName, arabicName, (string)measure.Attribute("aggregate")!, points);
     }
 
     private static string Label(Entity row, string alias)
@@ -52,7 +55,7 @@ public static class ChartQueryRunner
             null => "(فارغ | empty)",
             OptionSetValue o => o.Value.ToString(CultureInfo.InvariantCulture),
             EntityReference r => string.IsNullOrEmpty(r.Name) ? r.Id.ToString() : r.Name,
-            bool b => b ? "نعم | Yes" : "لا | No",
+            bool b => b ? YesLabel : NoLabel,
             DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",

@@ -7,7 +7,7 @@ namespace Taazeez.Crm.Cli.Reports;
 public sealed record ChartPoint(string Category, double Value);
 
 /// <summary>A solution chart evaluated on an organization service: the managers' KPI it shows.</summary>
-public sealed record ChartResult(string Entity, string EnglishName, string ArabicName, string Aggregate, IReadOnlyList<ChartPoint> Points)
+public sealed record ChartResult(string Entity, string GroupBy, string EnglishName, string ArabicName, string Aggregate, IReadOnlyList<ChartPoint> Points)
 {
     public double Total => Points.Sum(p => p.Value);
 }

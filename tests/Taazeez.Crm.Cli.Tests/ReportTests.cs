@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Microsoft.Xrm.Sdk;
 using Taazeez.Crm.Cli.Reports;
 using Taazeez.Crm.Packer;
+using Taazeez.Crm.Tests;
 
 namespace Taazeez.Crm.Cli.Tests;
 
@@ -76,9 +77,9 @@ public sealed class ReportTests
     {
         var charts = new[]
         {
-            new ChartResult("taz_supportrequest", "Requests by channel", "الطلبات حسب القناة", "count",
+            new ChartResult("taz_supportrequest", "taz_channel", "Requests by channel", "الطلبات حسب القناة", "count",
                 new[] { new ChartPoint("المقابلة", 10), new ChartPoint("<C2>", 5) }),
-            new ChartResult("taz_satisfactionsurvey", "Average satisfaction", "متوسط الرضا", "avg", new[] { new ChartPoint("جازان", 4.25) }),
+            new ChartResult("taz_satisfactionsurvey", "taz_branchofficeid", "Average satisfaction", "متوسط الرضا", "avg", new[] { new ChartPoint("جازان", 4.25) }),
         };
         var path = Path.Combine(Path.GetTempPath(), $"taazeez-report-{Guid.NewGuid():N}", "index.html");
         try
@@ -101,6 +102,45 @@ public sealed class ReportTests
         finally
         {
             Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    [PolicyClause("S5")]
+    public void Headline_counts_requests_and_committee_compliance_from_the_chart_results()
+    {
+        var charts = new[]
+        {
+            new ChartResult("taz_supportrequest", "statuscode", "Requests by status", "الطلبات حسب الحالة", "count",
+                new[] { new ChartPoint("Approved", 6), new ChartPoint("Rejected", 2) }),
+            new ChartResult("taz_supportrequest", "taz_decidedwithinperiod", "Committee SLA", "التزام اللجنة", "count",
+                new[] { new ChartPoint(ChartQueryRunner.YesLabel, 3), new ChartPoint(ChartQueryRunner.NoLabel, 1) }),
+        };
+        var headline = KpiSummary.Headline(charts);
+        Assert.Equal(("عدد الطلبات", "Support requests", "8"), headline[0]);
+        Assert.Equal(("الالتزام بمدة اللجنة", "Committee decisions within the period", "75.0% (3/4)"), headline[1]);
+
+        var output = new StringWriter();
+        KpiSummary.Print(new CliContext(output, new StringWriter()).Console, charts);
+        Assert.Contains("Committee decisions within the period: 75.0% (3/4)", output.ToString());
+        Assert.Contains("Rejected", output.ToString());
+    }
+
+    [Fact]
+    public void Boolean_group_by_values_get_the_bilingual_yes_no_labels()
+    {
+        const string fetch = """<fetch aggregate="true"><entity name="taz_supportrequest"><attribute name="taz_decidedwithinperiod" groupby="true" alias="g" /><attribute name="taz_supportrequestid" aggregate="count" alias="a" /></entity></fetch>""";
+        var service = new RecordingOrganizationService(_ => new[] { Bool(true, 5), Bool(false, 2) });
+        var result = ChartQueryRunner.Run(service, "taz_supportrequest", "SLA", "الالتزام", fetch);
+        Assert.Equal("taz_decidedwithinperiod", result.GroupBy);
+        Assert.Equal(new[] { (ChartQueryRunner.NoLabel, 2.0), (ChartQueryRunner.YesLabel, 5.0) }, result.Points.Select(p => (p.Category, p.Value)).OrderBy(p => p.Item2));
+
+        static Entity Bool(bool value, int count)
+        {
+            var row = new Entity("taz_supportrequest");
+            row["g"] = new AliasedValue("taz_supportrequest", "taz_decidedwithinperiod", value);
+            row["a"] = new AliasedValue("taz_supportrequest", "taz_supportrequestid", count);
+            return row;
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Microsoft.Xrm.Sdk
     /// <summary>A list used throughout the SDK (entities, references, option values, requests).</summary>
     public class DataCollection<T> : Collection<T>, IReadOnlyList<T>
     {
-        public DataCollection() { }
+        protected internal DataCollection() { }
 
         internal DataCollection(IList<T> list) : base(new List<T>(list)) { }
 

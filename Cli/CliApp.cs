@@ -22,8 +22,7 @@ public static class CliApp
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)
-                error.WriteLine($"خطأ في الوسائط: {e.Message} | Error: invalid arguments: {e.Message}");
-            error.WriteLine("استخدم --help للمساعدة | Use --help for usage");
+                error.WriteLine($"خطأ في الوسائط: {e.Message} (استخدم --help) | Error: invalid arguments: {e.Message} (see --help)");
             return ExitCodes.BadArguments;
         }
         try

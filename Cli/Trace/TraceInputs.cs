@@ -26,8 +26,12 @@ public sealed record TraceInputs(string SolutionFolder, IReadOnlyList<string> Co
         var testsRoot = Path.Combine(root, "tests");
         var tests = Directory.Exists(testsRoot)
             ? Directory.EnumerateDirectories(testsRoot)
-                .Select(d => Path.Combine(d, "bin", configuration, "net10.0", Path.GetFileName(d) + ".dll"))
-                .Where(File.Exists)
+                .Select(d => Path.Combine(d, "bin", configuration, "net10.0"))
+                .Where(Directory.Exists)
+                .SelectMany(d => Directory.EnumerateFiles(d, "*.Tests.dll"))
+                // A test project that references another copies its dll; read each test assembly once.
+                .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
+                .Select(g => g.Order(StringComparer.Ordinal).First())
                 .Order(StringComparer.Ordinal)
                 .ToList()
             : new List<string>();

@@ -46,7 +46,7 @@ namespace Microsoft.Xrm.Sdk
         /// <summary>True when the key is present and its value is a T (or null for a reference T).</summary>
         public bool TryGetValue<T>(string key, out T value)
         {
-            if (TryGetValue(key, out object raw) && (raw is T || raw == null))
+            if (base.TryGetValue(key, out object raw) && (raw is T || raw == null))
             {
                 value = raw == null ? default(T) : (T)raw;
                 return raw != null || default(T) == null;

@@ -2,6 +2,7 @@ using System;
 using System.Activities;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities.Activities
 {

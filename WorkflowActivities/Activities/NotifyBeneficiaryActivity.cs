@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 using Taazeez.Crm.WorkflowActivities.Notifications;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities.Activities
 {
@@ -31,8 +32,7 @@ namespace Taazeez.Crm.WorkflowActivities.Activities
         {
             var value = Event.Get(executionContext);
             if (!Enum.IsDefined(typeof(NotificationEvent), value))
-                throw new InvalidPluginExecutionException(
-                    "قيمة الحدث غير معروفة: " + value.ToString(CultureInfo.InvariantCulture) + " | Unknown notification event: " + value.ToString(CultureInfo.InvariantCulture));
+                throw PolicyMessages.G0_UnknownNotificationEvent.ToException(value.ToString(CultureInfo.InvariantCulture));
             var request = SupportRequest.Get(executionContext);
             var beneficiary = NotificationTargets.Beneficiary(service, Beneficiary.Get(executionContext), request);
             var outcome = new BeneficiaryNotifier(service, trace).Notify((NotificationEvent)value, beneficiary, request,

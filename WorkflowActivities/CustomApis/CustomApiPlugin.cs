@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Xrm.Sdk;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities.CustomApis
 {
@@ -21,7 +22,7 @@ namespace Taazeez.Crm.WorkflowActivities.CustomApis
         protected static T Required<T>(IPluginExecutionContext context, string name) where T : class
         {
             if (context.InputParameters.Contains(name) && context.InputParameters[name] is T value) return value;
-            throw new InvalidPluginExecutionException("المعامل " + name + " مطلوب. | The parameter " + name + " is required.");
+            throw PolicyMessages.G0_ParameterRequired.ToException(name);
         }
 
         protected static T? Optional<T>(IPluginExecutionContext context, string name) where T : class =>

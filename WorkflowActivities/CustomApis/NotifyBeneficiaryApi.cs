@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using Taazeez.Crm.WorkflowActivities.Notifications;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities.CustomApis
 {
@@ -14,8 +15,7 @@ namespace Taazeez.Crm.WorkflowActivities.CustomApis
         {
             var eventValue = context.InputParameters.Contains("Event") && context.InputParameters["Event"] is int n ? n : 0;
             if (!Enum.IsDefined(typeof(NotificationEvent), eventValue))
-                throw new InvalidPluginExecutionException(
-                    "قيمة الحدث غير معروفة: " + eventValue.ToString(CultureInfo.InvariantCulture) + " | Unknown notification event: " + eventValue.ToString(CultureInfo.InvariantCulture));
+                throw PolicyMessages.G0_UnknownNotificationEvent.ToException(eventValue.ToString(CultureInfo.InvariantCulture));
             var request = Optional<EntityReference>(context, "SupportRequest");
             var beneficiary = NotificationTargets.Beneficiary(service, Optional<EntityReference>(context, "Beneficiary"), request);
             var key = Optional<string>(context, "EventKey");

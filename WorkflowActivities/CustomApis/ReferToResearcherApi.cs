@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Xrm.Sdk;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities.CustomApis
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities
 {

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Taazeez.Crm.WorkflowActivities.Notifications;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities
 {
@@ -35,8 +36,7 @@ namespace Taazeez.Crm.WorkflowActivities
         {
             var head = EnvironmentSettings.Load(service, EnvironmentSettings.CommitteeHeadUserId).GetGuid(EnvironmentSettings.CommitteeHeadUserId);
             if (!head.HasValue)
-                throw new InvalidPluginExecutionException(
-                    "لم يحدد رئيس اللجنة في متغير البيئة taz_CommitteeHeadUserId. | The committee head is not set in the environment variable taz_CommitteeHeadUserId.");
+                throw PolicyMessages.S5_CommitteeHeadNotSet.ToException();
             return head.Value;
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities
 {
@@ -103,8 +104,7 @@ namespace Taazeez.Crm.WorkflowActivities
         {
             var researchers = UsersWithRole(EntityNames.SocialResearcherRoleId);
             if (researchers.Count == 0)
-                throw new InvalidPluginExecutionException(
-                    "لا يوجد باحث اجتماعي لإحالة الطلب إليه. | There is no social researcher to refer the request to.");
+                throw PolicyMessages.S3_NoResearcher.ToException();
 
             var candidates = researchers;
             if (branch != null)

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Taazeez.Crm.WorkflowActivities.Notifications;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities.Notifications
 {

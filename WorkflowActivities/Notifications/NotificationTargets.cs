@@ -1,5 +1,6 @@
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities.Notifications
 {
@@ -15,8 +16,7 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
                     .GetAttributeValue<EntityReference>("taz_beneficiaryid");
                 if (fromRequest != null) return fromRequest;
             }
-            throw new InvalidPluginExecutionException(
-                "لا يوجد مستفيد لإرسال الإشعار إليه. | There is no beneficiary to notify.");
+            throw PolicyMessages.G0_NoBeneficiaryToNotify.ToException();
         }
 
         /// <summary>One notification per event and request (or beneficiary when there is no request).</summary>

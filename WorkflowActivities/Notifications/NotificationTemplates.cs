@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities.Notifications
 {
@@ -55,7 +56,6 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
         public static MessageTemplate For(NotificationEvent @event) =>
             All.TryGetValue(@event, out var template)
                 ? template
-                : throw new Microsoft.Xrm.Sdk.InvalidPluginExecutionException(
-                    "لا يوجد قالب رسالة لهذا الحدث: " + @event + " | There is no message template for this event: " + @event);
+                : throw PolicyMessages.G0_NoMessageTemplate.ToException(@event.ToString());
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Xrm.Sdk;
+using Taazeez.Crm.Policy;
 
 namespace Taazeez.Crm.WorkflowActivities.Notifications
 {
@@ -40,8 +41,7 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
             if (missing.Count > 0)
             {
                 var names = string.Join(", ", missing);
-                throw new InvalidPluginExecutionException(
-                    "قيم ناقصة في قالب الرسالة " + template.Event + ": " + names + " | Missing values for message template " + template.Event + ": " + names);
+                throw PolicyMessages.G0_TemplateValuesMissing.ToException(template.Event.ToString(), names);
             }
 
             return new RenderedMessage(Fill(template.TitleAr, values), Fill(template.BodyAr, values), Fill(template.TitleEn, values), Fill(template.BodyEn, values));

@@ -20,7 +20,7 @@ namespace Taazeez.Crm.Sdk.Tests
         public void Every_public_type_and_member_matches_the_listing(string assemblyName)
         {
             var listing = Listing.Load(Path.Combine(Paths.Listings, assemblyName + ".api.txt"));
-            using var context = LoadContext();
+            using var context = Paths.NetFxLoadContext();
             var assembly = context.LoadFromAssemblyPath(Paths.StandIn(assemblyName));
             var problems = new List<string>();
             var types = assembly.GetExportedTypes();
@@ -85,13 +85,5 @@ namespace Taazeez.Crm.Sdk.Tests
             if (extra.Count > 0) problems.Add($"{name}: has {string.Join(", ", extra)} not in the listing header");
         }
 
-        private static MetadataLoadContext LoadContext()
-        {
-            var framework = Paths.NetFxReferenceAssemblies;
-            var files = Directory.GetFiles(framework, "*.dll")
-                .Concat(Directory.GetFiles(Path.Combine(framework, "Facades"), "*.dll"))
-                .Concat(new[] { "Microsoft.Xrm.Sdk", "Microsoft.Crm.Sdk.Proxy", "Microsoft.Xrm.Sdk.Workflow" }.Select(Paths.StandIn));
-            return new MetadataLoadContext(new PathAssemblyResolver(files), "mscorlib");
-        }
     }
 }

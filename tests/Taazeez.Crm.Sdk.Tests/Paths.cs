@@ -22,6 +22,17 @@ namespace Taazeez.Crm.Sdk.Tests
         public static string Deployable(string folder, string assembly) =>
             Path.Combine(RepoRoot, folder, "bin", Configuration, "net462", assembly + ".dll");
 
+        /// <summary>Reads net462 assemblies against .NET Framework's reference assemblies and the stand-in.</summary>
+        public static MetadataLoadContext NetFxLoadContext(params string[] extraAssemblies)
+        {
+            var framework = NetFxReferenceAssemblies;
+            var files = Directory.GetFiles(framework, "*.dll")
+                .Concat(Directory.GetFiles(Path.Combine(framework, "Facades"), "*.dll"))
+                .Concat(new[] { "Microsoft.Xrm.Sdk", "Microsoft.Crm.Sdk.Proxy", "Microsoft.Xrm.Sdk.Workflow" }.Select(StandIn))
+                .Concat(extraAssemblies);
+            return new MetadataLoadContext(new PathAssemblyResolver(files), "mscorlib");
+        }
+
         private static string Metadata(string key) =>
             typeof(Paths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value;
 

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
+
+namespace Taazeez.Crm.Emulator.Faults
+{
+    /// <summary>The faults Dataverse raises for bad requests, with its error codes and its wording, so a test that
+    /// passes here fails the same way against a real environment.</summary>
+    public static class DataverseFaults
+    {
+        public const int ObjectDoesNotExist = unchecked((int)0x80040217);
+        public const int InvalidArgument = unchecked((int)0x80040203);
+        public const int QueryBuilderNoEntity = unchecked((int)0x80041102);
+        public const int QueryBuilderNoAttribute = unchecked((int)0x80041103);
+        public const int StringLengthTooLong = unchecked((int)0x80044331);
+        public const int InvalidOptionSetValue = unchecked((int)0x8004431a);
+        public const int ValueOutOfRange = unchecked((int)0x80044330);
+        public const int DuplicateRecord = unchecked((int)0x80040237);
+        public const int DuplicateRecordEntityKey = unchecked((int)0x80060892);
+        public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
+        public const int ConcurrencyVersionNotProvided = unchecked((int)0x80060883);
+        public const int PrivilegeDenied = unchecked((int)0x80040220);
+        public const int MaxDepthExceeded = unchecked((int)0x80044182);
+        public const int UnrecognizedRequest = unchecked((int)0x80040203);
+        public const int InvalidFetchXml = unchecked((int)0x8004111c);
+
+        public static FaultException<OrganizationServiceFault> Create(int code, string message, IDictionary<string, object>? details = null)
+        {
+            var fault = new OrganizationServiceFault { ErrorCode = code, Message = message, Timestamp = DateTime.UtcNow };
+            if (details != null)
+                foreach (var pair in details) fault.ErrorDetails[pair.Key] = pair.Value;
+            return new FaultException<OrganizationServiceFault>(fault, new FaultReason(message));
+        }
+
+        public static FaultException<OrganizationServiceFault> NoEntity(string table) =>
+            Create(QueryBuilderNoEntity, $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");
+
+        public static FaultException<OrganizationServiceFault> NoAttribute(string table, string column) =>
+            Create(QueryBuilderNoAttribute, $"'{table}' entity doesn't contain attribute with Name = '{column}' and NameMapping = 'Logical'.");
+
+        public static FaultException<OrganizationServiceFault> DoesNotExist(string table, Guid id) =>
+            Create(ObjectDoesNotExist, $"{table} With Id = {id} Does Not Exist");
+
+        public static FaultException<OrganizationServiceFault> InvalidFetch(string reason) =>
+            Create(InvalidFetchXml, $"Invalid FetchXml: {reason}");
+    }
+}

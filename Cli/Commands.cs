@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using Taazeez.Crm.Cli.Deploy;
+using Taazeez.Crm.Cli.Journeys;
 using Taazeez.Crm.Cli.Pack;
 
 namespace Taazeez.Crm.Cli;
@@ -10,6 +11,8 @@ internal static class Commands
 {
     public static IEnumerable<Command> Extra(CliContext context)
     {
+        yield return JourneyCommands.CreateDemo(context);
+        yield return JourneyCommands.CreateSimulate(context);
         yield return PackCommand.Create(context);
         yield return DeployCommand.Create(context);
     }

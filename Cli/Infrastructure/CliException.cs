@@ -11,6 +11,7 @@ public static class ExitCodes
     public const int UnreadableSolution = 3;
     public const int ImportFailed = 4;
     public const int BuildFailed = 5;
+    public const int JourneyRejected = 6;
     public const int Unexpected = 70;
 }
 

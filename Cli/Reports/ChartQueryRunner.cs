@@ -24,6 +24,27 @@ public static class ChartQueryRunner
             .Select(q => Run(service, q.Entity, q.EnglishName, q.ArabicName, q.FetchXml))
             .ToList();
 
+    /// <summary>Every chart of a packed solution (the visualizations in its customizations.xml), in document order.</summary>
+    public static IReadOnlyList<ChartResult> RunAllFromZip(IOrganizationService service, string zipPath)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(zipPath);
+        var entry = zip.GetEntry("customizations.xml") ?? throw new CliException(
+            $"الملف customizations.xml غير موجود في {zipPath}", $"customizations.xml is missing from {zipPath}", ExitCodes.UnreadableSolution);
+        XElement root;
+        using (var stream = entry.Open()) root = XDocument.Load(stream).Root!;
+        var results = new List<ChartResult>();
+        foreach (var chart in root.Descendants("visualization"))
+        {
+            var data = chart.Element("datadescription")?.Value;
+            if (string.IsNullOrWhiteSpace(data)) continue;
+            string Name(string language) => (string?)chart.Element("LocalizedNames")?.Elements("LocalizedName")
+                .FirstOrDefault(n => (string?)n.Attribute("languagecode") == language)?.Attribute("description") ?? "";
+            foreach (var fetch in XElement.Parse(data).Descendants("fetch"))
+                results.Add(Run(service, (string)fetch.Element("entity")!.Attribute("name")!, Name("1033"), Name("1025"), fetch.ToString(SaveOptions.DisableFormatting)));
+        }
+        return results;
+    }
+
     public static ChartResult Run(IOrganizationService service, string entity, string englishName, string arabicName, string fetchXml)
     {
         var fetch = XElement.Parse(fetchXml);

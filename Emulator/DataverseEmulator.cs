@@ -73,7 +73,7 @@ namespace Taazeez.Crm.Emulator
                 return XDocument.Load(s).Root!;
             }).ToList();
             return new DataverseEmulator(SolutionMetadata.FromZip(zipPath), Loadable(steps, pluginAssemblies), Loadable(apis, pluginAssemblies),
-                customizations.Descendants("Role").ToList(), variables.Select(Variable).ToList(), pluginAssemblies, seed);
+                (customizations.Element("Roles")?.Elements("Role") ?? Enumerable.Empty<XElement>()).ToList(), variables.Select(Variable).ToList(), pluginAssemblies, seed);
         }
 
         /// <summary>Walks up from the current directory (then from this assembly) to the repository's Solution/src.</summary>

@@ -18,6 +18,9 @@ public sealed class ChartLabels
 {
     private readonly Dictionary<string, Dictionary<int, string>> _optionSets;
 
+    private static readonly string[] ArabicMonths =
+        { "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر" };
+
     private ChartLabels(Dictionary<string, Dictionary<int, string>> optionSets) => _optionSets = optionSets;
 
     /// <summary>Every option set (global and local, status reasons included) of the solution zip.</summary>
@@ -52,31 +55,38 @@ public sealed class ChartLabels
         return null;
     }
 
-    /// <summary>Relabels every chart's categories; lookup ids become the row's primary name, read through <paramref name="service"/>.</summary>
-    public IReadOnlyList<ChartResult> Apply(IReadOnlyList<ChartResult> charts, IOrganizationService service, Func<string, string, IReadOnlyList<string>> lookupTargets)
+    /// <summary>Relabels every chart's categories, keeping the order of the raw values (choice values in option
+    /// order, months in calendar order); lookup ids become the row's primary name, read through <paramref name="service"/>.</summary>
+    /// <param name="column">the column's metadata type and lookup targets, by table and column</param>
+    public IReadOnlyList<ChartResult> Apply(IReadOnlyList<ChartResult> charts, IOrganizationService service, Func<string, string, (string Type, IReadOnlyList<string> Targets)?> column)
     {
         var names = new Dictionary<Guid, string>();
         return charts.Select(chart =>
         {
-            var points = chart.Points.Select(p => p with { Category = Relabel(chart, p.Category, service, lookupTargets, names) })
-                .GroupBy(p => p.Category, StringComparer.Ordinal)
-                .Select(g => new ChartPoint(g.Key, g.Sum(p => p.Value)))
-                .OrderBy(p => p.Category, StringComparer.Ordinal)
+            var info = column(chart.Entity, chart.GroupBy);
+            var points = chart.Points
+                .Select(p => (Raw: p.Category, Point: p with { Category = Relabel(chart, p.Category, info, service, names) }))
+                .OrderBy(p => int.TryParse(p.Raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue)
+                .ThenBy(p => p.Point.Category, StringComparer.Ordinal)
+                .Select(p => p.Point)
                 .ToList();
             return chart with { Points = points };
         }).ToList();
     }
 
-    private string Relabel(ChartResult chart, string category, IOrganizationService service, Func<string, string, IReadOnlyList<string>> lookupTargets, Dictionary<Guid, string> names)
+    private string Relabel(ChartResult chart, string category, (string Type, IReadOnlyList<string> Targets)? column, IOrganizationService service, Dictionary<Guid, string> names)
     {
         if (int.TryParse(category, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
+            // A date grouped by month comes back as the month number.
+            if (column?.Type == "datetime" && value is >= 1 and <= 12)
+                return string.Create(CultureInfo.InvariantCulture, $"{ArabicMonths[value - 1]} | {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(value)}");
             // A group-by on a linked table (governorate of the beneficiary) names the column only: try the global set.
             return Option(chart.Entity, chart.GroupBy, value) ?? category;
         }
         if (!Guid.TryParse(category, out var id)) return category;
         if (names.TryGetValue(id, out var known)) return known;
-        foreach (var target in lookupTargets(chart.Entity, chart.GroupBy))
+        foreach (var target in column?.Targets ?? Array.Empty<string>())
         {
             var nameColumn = target == "systemuser" ? "fullname" : target == "contact" ? "fullname" : "taz_name";
             var query = new QueryExpression(target) { ColumnSet = new ColumnSet(nameColumn), TopCount = 1 };

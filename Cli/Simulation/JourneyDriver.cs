@@ -41,15 +41,16 @@ public sealed record JourneyRunSummary(
     int AsyncStepsRun,
     long ServiceCalls,
     DateTime FirstIntake,
-    DateTime LastStep);
+    DateTime LastStep,
+    IReadOnlyDictionary<string, long> CallsByMessage);
 
 /// <summary>A plugin (or the platform) refused a journey step: shown as one bilingual line, never skipped.</summary>
 public static class JourneyStepRejection
 {
-    public static CliException Create(SampleJourney journey, JourneyStep step, string actor, FaultException<OrganizationServiceFault> fault)
+    public static CliException Create(SampleJourney journey, JourneyStep step, (string Ar, string En) actor, FaultException<OrganizationServiceFault> fault)
     {
         var message = fault.Detail?.Message ?? fault.Message;
-        return new CliException(ArabicOf(journey, step, actor, message), EnglishOf(journey, step, actor, message), ExitCodes.JourneyRejected, fault);
+        return new CliException(ArabicOf(journey, step, actor.Ar, message), EnglishOf(journey, step, actor.En, message), ExitCodes.JourneyRejected, fault);
     }
 
     private static (string Ar, string En) Split(string message)
@@ -125,6 +126,7 @@ public sealed class JourneyDriver
         public Guid SurveyId { get; set; }
         public DateTime SubmittedAt { get; set; }
         public DateTime ResearchDoneAt { get; set; }
+        public DateTime DueOn { get; set; }
         public bool IsPortal => Sample.Channel == C7;
         public EntityReference Request => new("taz_supportrequest", RequestId);
         public EntityReference Beneficiary => new("taz_beneficiary", BeneficiaryId);
@@ -148,6 +150,7 @@ public sealed class JourneyDriver
 
         int steps = 0, delivered = 0, rejected = 0, answered = 0, reminders = 0, escalated = 0, asyncRan = 0;
         long calls = 0;
+        var byMessage = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var last = _emulator.Clock.UtcNow;
         while (queue.TryDequeue(out var state, out var when))
         {
@@ -184,12 +187,19 @@ public sealed class JourneyDriver
             }
             asyncRan += _emulator.RunAsyncSteps();
             // The call log is for tests of single requests; a long run keeps only the count.
-            foreach (var call in _emulator.Calls.Requests) calls += 1 + call.PluginCalls;
+            foreach (var call in _emulator.Calls.Requests)
+            {
+                calls += 1 + call.PluginCalls;
+                Count(byMessage, call.Entity is null ? call.Message : call.Message + " " + call.Entity);
+                foreach (var inner in call.PluginCallMessages) Count(byMessage, "  (plugin) " + inner);
+            }
             _emulator.Calls.Clear();
         }
         return new JourneyRunSummary(_journeys.Count, steps, delivered, rejected, answered, reminders, escalated, asyncRan, calls,
-            first == DateTime.MaxValue ? last : first, last);
+            first == DateTime.MaxValue ? last : first, last, byMessage);
     }
+
+    private static void Count(IDictionary<string, long> counts, string key) => counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
 
     /// <summary>Runs the journey's next step as the person who does it; returns the time until the step after it.</summary>
     private TimeSpan Execute(State j, DateTime now)
@@ -223,6 +233,8 @@ public sealed class JourneyDriver
                     officer.Service.Update(new Entity("taz_supportrequest", j.RequestId) { ["taz_dataverified"] = true });
                     if (j.IsPortal)
                     {
+                        // The committee's clock runs from the portal submission (S5).
+                        officer.Service.Update(CommitteeClock(officer, j, j.SubmittedAt, new Entity("taz_supportrequest", j.RequestId)));
                         Notify(officer, j, NotificationEventRequestReceived);
                         j.Next = JourneyStep.Referral;
                         return TimeSpan.FromDays(1);
@@ -243,7 +255,7 @@ public sealed class JourneyDriver
 
                 case JourneyStep.Submission:
                     // S5 starts here: the committee's clock runs from the submission.
-                    officer.Service.Update(Status(j, RequestStatus.Submitted));
+                    officer.Service.Update(CommitteeClock(officer, j, now, Status(j, RequestStatus.Submitted)));
                     Notify(officer, j, NotificationEventRequestReceived);
                     j.SubmittedAt = now;
                     j.Next = JourneyStep.Referral;
@@ -283,8 +295,7 @@ public sealed class JourneyDriver
                     // The committee meets on the day the sample chose, after the research and within the period (S5).
                     var meeting = j.SubmittedAt.AddDays(s.CommitteeDecisionAfterDays);
                     if (meeting < now.AddDays(1)) meeting = now.AddDays(1);
-                    var due = j.SubmittedAt.AddDays(CommitteePeriodDays);
-                    if (meeting > due) meeting = due;
+                    if (meeting > j.DueOn) meeting = j.DueOn;
                     return meeting - now;
                 }
 
@@ -300,7 +311,9 @@ public sealed class JourneyDriver
 
                 case JourneyStep.Registration:
                     // S6: registration procedures completed once the request is complete and approved.
-                    officer.Service.Update(Status(j, RequestStatus.RegistrationCompleted));
+                    var registered = Status(j, RequestStatus.RegistrationCompleted);
+                    registered["taz_registrationcompletedon"] = now; // the registration stage's required column
+                    officer.Service.Update(registered);
                     officer.Service.Update(new Entity("taz_beneficiary", j.BeneficiaryId) { ["taz_registrationstatus"] = new OptionSetValue(RegisteredStatus) });
                     Notify(officer, j, NotificationEventRegistrationCompleted);
                     j.Next = JourneyStep.Delivery;
@@ -322,7 +335,9 @@ public sealed class JourneyDriver
                         ["taz_channel"] = new OptionSetValue(s.Channel),
                         ["taz_branchofficeid"] = new EntityReference("taz_branchoffice", _staff.Branches[s.Governorate]),
                     });
-                    receiver.Service.Update(Status(j, RequestStatus.ServiceDelivered));
+                    var deliveredRequest = Status(j, RequestStatus.ServiceDelivered);
+                    deliveredRequest["taz_deliveredon"] = now; // the delivery stage's required column
+                    receiver.Service.Update(deliveredRequest);
                     Notify(receiver, j, NotificationEventServiceDelivered);
                     var survey = receiver.Service.Execute(new OrganizationRequest("taz_CreateSatisfactionSurvey")
                     {
@@ -359,12 +374,13 @@ public sealed class JourneyDriver
         }
         catch (FaultException<OrganizationServiceFault> fault)
         {
-            var who = step == JourneyStep.Intake && j.IsPortal ? "beneficiary (portal)" : actor.RoleEnglish.ToLowerInvariant();
+            var who = step == JourneyStep.Intake && j.IsPortal ? ("المستفيد عبر البوابة", "beneficiary on the portal")
+                : step == JourneyStep.SurveyResponse && j.IsPortal ? ("المستفيد عبر البوابة", "beneficiary on the portal")
+                : (actor.FullName, actor.RoleEnglish.ToLowerInvariant() + " " + actor.FullName);
             throw JourneyStepRejection.Create(s, step, who, fault);
         }
     }
 
-    private const int CommitteePeriodDays = 14;
     private const int NotificationEventRequestReceived = 1;
     private const int NotificationEventDecision = 3;
     private const int NotificationEventRegistrationCompleted = 4;
@@ -418,7 +434,6 @@ public sealed class JourneyDriver
             ["taz_declarationversion"] = _declarationVersion,
             ["statuscode"] = new OptionSetValue(RequestStatus.Submitted),
         });
-        Notify(null, j, NotificationEventRequestReceived);
     }
 
     private Entity BeneficiaryRow(SampleJourney s, DateTime now)
@@ -483,6 +498,17 @@ public sealed class JourneyDriver
         }
         member.Service.Create(decision);
         member.Service.Update(update);
+    }
+
+    /// <summary>S5: the submission date and the committee's due date computed by the solution's own Custom API
+    /// taz_ComputeCommitteeDueDate (the configured period, never under 14 days).</summary>
+    private static Entity CommitteeClock(StaffMember officer, State j, DateTime submittedOn, Entity update)
+    {
+        var due = officer.Service.Execute(new OrganizationRequest("taz_ComputeCommitteeDueDate") { ["FromDate"] = submittedOn });
+        update["taz_submittedon"] = submittedOn;
+        update["taz_committeedueon"] = (DateTime)due.Results["DueDate"];
+        j.DueOn = (DateTime)due.Results["DueDate"];
+        return update;
     }
 
     private StaffMember ResearcherOf(State j) =>

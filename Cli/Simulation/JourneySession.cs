@@ -87,7 +87,7 @@ public sealed class JourneySession
         var labels = ChartLabels.FromZip(zipPath);
         var charts = labels.Apply(ChartQueryRunner.RunAllFromZip(manager, zipPath), manager,
             (entity, column) => emulator.Metadata.Tables.TryGetValue(entity, out var table) && table.Columns.TryGetValue(column, out var c)
-                ? c.Targets : Array.Empty<string>());
+                ? (c.Type, c.Targets) : null);
         return new JourneySession(emulator, staff, population, summary, charts, clock.Elapsed);
     }
 

@@ -109,8 +109,8 @@ namespace Taazeez.Crm.Emulator
             foreach (var role in roleIds)
                 _org.Seed(new Entity("systemuserroles", _org.Locked(_org.NewId))
                 {
-                    ["systemuserid"] = new EntityReference("systemuser", id),
-                    ["roleid"] = new EntityReference("role", role),
+                    ["systemuserid"] = id,
+                    ["roleid"] = role,
                 });
             return id;
         }

@@ -17,9 +17,10 @@ namespace Taazeez.Crm.Cli.Simulation;
 /// </summary>
 public sealed class JourneySession
 {
-    private JourneySession(DataverseEmulator emulator, StaffDirectory staff, IReadOnlyList<SampleJourney> population,
+    private JourneySession(string zipPath, DataverseEmulator emulator, StaffDirectory staff, IReadOnlyList<SampleJourney> population,
         JourneyRunSummary summary, IReadOnlyList<ChartResult> charts, TimeSpan elapsed)
     {
+        ZipPath = zipPath;
         Emulator = emulator;
         Staff = staff;
         Population = population;
@@ -28,6 +29,7 @@ public sealed class JourneySession
         Elapsed = elapsed;
     }
 
+    public string ZipPath { get; }
     public DataverseEmulator Emulator { get; }
     public StaffDirectory Staff { get; }
     public IReadOnlyList<SampleJourney> Population { get; }
@@ -88,7 +90,7 @@ public sealed class JourneySession
         var charts = labels.Apply(ChartQueryRunner.RunAllFromZip(manager, zipPath), manager,
             (entity, column) => emulator.Metadata.Tables.TryGetValue(entity, out var table) && table.Columns.TryGetValue(column, out var c)
                 ? (c.Type, c.Targets) : null);
-        return new JourneySession(emulator, staff, population, summary, charts, clock.Elapsed);
+        return new JourneySession(zipPath, emulator, staff, population, summary, charts, clock.Elapsed);
     }
 
     public double JourneysPerSecond => Elapsed.TotalSeconds > 0 ? Summary.Journeys / Elapsed.TotalSeconds : 0;

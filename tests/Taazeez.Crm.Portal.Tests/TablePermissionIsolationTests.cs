@@ -54,7 +54,7 @@ namespace Taazeez.Crm.Portal.Tests
             foreach (var (me, other) in new[] { (data.ContactA, data.ContactB), (data.ContactB, data.ContactA) })
             {
                 var plans = ScopedPlans(table, privilege, me, SignedInBeneficiary);
-                var reached = portal.Reached(table, plans);
+                var reached = portal.Reached(table, plans, me);
                 Assert.Empty(reached.Intersect(data.IdsOf(table, other)));
                 if (plans.Count == 0)
                 {
@@ -80,7 +80,7 @@ namespace Taazeez.Crm.Portal.Tests
         public void The_beneficiary_can_read_their_own_files_documents_surveys_and_notifications(string table)
         {
             // Guards the isolation theory against passing vacuously: these tables must be readable at all.
-            Assert.NotEmpty(portal.Reached(table, ScopedPlans(table, "adx_read", portal.Data.ContactA, SignedInBeneficiary)));
+            Assert.NotEmpty(portal.Reached(table, ScopedPlans(table, "adx_read", portal.Data.ContactA, SignedInBeneficiary), portal.Data.ContactA));
         }
 
         [Fact]
@@ -103,8 +103,8 @@ namespace Taazeez.Crm.Portal.Tests
                 var forged = new Dictionary<string, object?>(template) { [table + "id"] = Guid.NewGuid() };
                 var id = fresh.Staff.Create(fresh.ToEntity(table, forged));
 
-                Assert.DoesNotContain(id, fresh.Reached(table, mine));
-                Assert.Contains(id, fresh.Reached(table, ScopedPlans(table, "adx_create", data.ContactB, SignedInBeneficiary)));
+                Assert.DoesNotContain(id, fresh.Reached(table, mine, data.ContactA));
+                Assert.Contains(id, fresh.Reached(table, ScopedPlans(table, "adx_create", data.ContactB, SignedInBeneficiary), data.ContactB));
                 checkedTables++;
             }
 
@@ -116,9 +116,9 @@ namespace Taazeez.Crm.Portal.Tests
         [PolicyClause("G4")]
         public void Anonymous_visitors_reach_no_row(string table, string privilege)
         {
-            var plans = ScopedPlans(table, privilege, Guid.NewGuid(), "Anonymous Users");
+            var plans = ScopedPlans(table, privilege, Guid.Empty, "Anonymous Users");
             Assert.Empty(plans);
-            Assert.Empty(portal.Reached(table, plans));
+            Assert.Empty(portal.Reached(table, plans, Guid.Empty));
         }
 
         [Fact]

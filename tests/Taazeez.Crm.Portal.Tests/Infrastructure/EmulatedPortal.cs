@@ -36,9 +36,11 @@ namespace Taazeez.Crm.Portal.Tests.Infrastructure
 
         public TwoFamilies Data { get; }
 
-        /// <summary>The ids of <paramref name="table"/> rows the plans reach when run through the emulator (the union over the permissions).</summary>
-        public ISet<Guid> Reached(string table, IEnumerable<QueryPlan> plans)
+        /// <summary>The ids of <paramref name="table"/> rows the plans reach when run through the emulator (the union over the
+        /// permissions), queried as Power Pages queries: as its application user, for the signed-in contact.</summary>
+        public ISet<Guid> Reached(string table, IEnumerable<QueryPlan> plans, Guid signedInContact)
         {
+            var service = Emulator.CreatePortalService(signedInContact);
             var reached = new HashSet<Guid>();
             foreach (var plan in plans)
             {
@@ -48,7 +50,7 @@ namespace Taazeez.Crm.Portal.Tests.Infrastructure
                 }
 
                 var fetch = plan.ToFetchXml().ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
-                reached.UnionWith(Staff.RetrieveMultiple(new FetchExpression(fetch)).Entities.Select(e => e.Id));
+                reached.UnionWith(service.RetrieveMultiple(new FetchExpression(fetch)).Entities.Select(e => e.Id));
             }
 
             return reached;

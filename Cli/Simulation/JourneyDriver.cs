@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Taazeez.Crm.Emulator;
@@ -42,7 +44,9 @@ public sealed record JourneyRunSummary(
     long ServiceCalls,
     DateTime FirstIntake,
     DateTime LastStep,
-    IReadOnlyDictionary<string, long> CallsByMessage);
+    IReadOnlyDictionary<string, long> CallsByMessage,
+    IReadOnlyDictionary<string, TimeSpan> TimeByStep,
+    TimeSpan DailySweeps);
 
 /// <summary>A plugin (or the platform) refused a journey step: shown as one bilingual line, never skipped.</summary>
 public static class JourneyStepRejection
@@ -151,6 +155,8 @@ public sealed class JourneyDriver
         int steps = 0, delivered = 0, rejected = 0, answered = 0, reminders = 0, escalated = 0, asyncRan = 0;
         long calls = 0;
         var byMessage = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var ticksByStep = new long[(int)JourneyStep.Done + 1];
+        long sweepTicks = 0;
         var last = _emulator.Clock.UtcNow;
         while (queue.TryDequeue(out var state, out var when))
         {
@@ -160,14 +166,18 @@ public sealed class JourneyDriver
             if (state == null)
             {
                 if (pendingJourneys == 0) continue;
+                var sweep = Stopwatch.GetTimestamp();
                 reminders += (int)_system.Execute(new OrganizationRequest("taz_SendSurveyReminders")).Results["RemindersSent"];
                 escalated += (int)_system.Execute(new OrganizationRequest("taz_EscalateOverdueRequests")).Results["Escalated"];
                 queue.Enqueue(null, (now.AddDays(1).Ticks, seq++));
+                sweepTicks += Stopwatch.GetTimestamp() - sweep;
             }
             else
             {
                 var step = state.Next;
+                var started = Stopwatch.GetTimestamp();
                 var delay = Execute(state, now);
+                ticksByStep[(int)step] += Stopwatch.GetTimestamp() - started;
                 steps++;
                 if (state.Next == JourneyStep.Done)
                 {
@@ -196,7 +206,9 @@ public sealed class JourneyDriver
             _emulator.Calls.Clear();
         }
         return new JourneyRunSummary(_journeys.Count, steps, delivered, rejected, answered, reminders, escalated, asyncRan, calls,
-            first == DateTime.MaxValue ? last : first, last, byMessage);
+            first == DateTime.MaxValue ? last : first, last, byMessage,
+            Enumerable.Range(0, (int)JourneyStep.Done).ToDictionary(i => ((JourneyStep)i).ToString(), i => Stopwatch.GetElapsedTime(0, ticksByStep[i])),
+            Stopwatch.GetElapsedTime(0, sweepTicks));
     }
 
     private static void Count(IDictionary<string, long> counts, string key) => counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
@@ -482,7 +494,7 @@ public sealed class JourneyDriver
             ["taz_decision"] = new OptionSetValue(s.Decision),
             ["taz_reasons"] = reasons,
             ["taz_meetingdate"] = now.Date,
-            ["taz_memberspresent"] = string.Join("، ", System.Linq.Enumerable.Select(_staff.Committee, m => m.FullName)),
+            ["taz_memberspresent"] = string.Join("، ", _staff.Committee.Select(m => m.FullName)),
             ["taz_decidedby"] = new EntityReference("systemuser", member.Id),
         };
         var update = new Entity("taz_supportrequest", j.RequestId)

@@ -188,7 +188,11 @@ namespace Taazeez.Crm.Bench
                     case "query": service.RetrieveMultiple(ByNationalId(NationalId(n % ids.Length))); break;
                     default: Console.WriteLine("--profile create|retrieve|update|query"); return 2;
                 }
-                if (count % 10_000 == 0) emulator.Calls.Clear();
+                if (count % 10_000 == 0)
+                {
+                    emulator.Calls.Clear();
+                    Console.WriteLine($"{count,8:N0} {watch.Elapsed.TotalSeconds,6:0.00} s  gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}  heap {GC.GetTotalMemory(false) / 1_048_576} MB");
+                }
             }
             Console.WriteLine($"{operation}: {count:N0} operations in 15 s");
             return 0;

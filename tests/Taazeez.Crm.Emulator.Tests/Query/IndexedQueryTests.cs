@@ -44,6 +44,22 @@ namespace Taazeez.Crm.Emulator.Tests.Query
         }
 
         [Fact]
+        public void The_paging_cookie_is_the_xml_dataverse_writes()
+        {
+            var source = new IndexOnlySource(Metadata.Tables["taz_beneficiary"], 10);
+            var query = new QueryExpression("taz_beneficiary")
+            {
+                Criteria = { Conditions = { new ConditionExpression("taz_nationalid", ConditionOperator.Equal, "1000000003") } },
+            };
+            var result = QueryEngine.Execute(query, source, DateTime.UtcNow, Guid.Empty);
+            var id = Assert.Single(result.Entities).Id.ToString("B").ToUpperInvariant();
+            var expected = new System.Xml.Linq.XElement("cookie", new System.Xml.Linq.XAttribute("page", 1),
+                new System.Xml.Linq.XElement("taz_beneficiaryid", new System.Xml.Linq.XAttribute("last", id), new System.Xml.Linq.XAttribute("first", id)))
+                .ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
+            Assert.Equal(expected, result.PagingCookie);
+        }
+
+        [Fact]
         public void A_filter_without_an_indexed_equality_does_scan()
         {
             var source = new IndexOnlySource(Metadata.Tables["taz_beneficiary"], 10);

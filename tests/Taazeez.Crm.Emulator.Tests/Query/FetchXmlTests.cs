@@ -71,6 +71,27 @@ namespace Taazeez.Crm.Emulator.Tests.Query
         }
 
         [Fact]
+        public void Aliased_attributes_come_back_as_aliased_values_under_the_alias()
+        {
+            var result = Fetch(_source, """
+                <fetch><entity name="taz_supportrequest">
+                  <attribute name="taz_name" alias="number" />
+                  <attribute name="taz_channel" />
+                  <filter><condition attribute="taz_name" operator="eq" value="SR-3" /></filter>
+                  <link-entity name="taz_beneficiary" from="taz_beneficiaryid" to="taz_beneficiaryid" alias="b">
+                    <attribute name="taz_name" alias="beneficiaryname" />
+                  </link-entity>
+                </entity></fetch>
+                """);
+
+            var row = Assert.Single(result.Entities);
+            Assert.Equal("SR-3", row.GetAttributeValue<AliasedValue>("number").Value);
+            Assert.Equal("taz_supportrequest", row.GetAttributeValue<AliasedValue>("number").EntityLogicalName);
+            Assert.Equal("Basma", row.GetAttributeValue<AliasedValue>("beneficiaryname").Value);
+            Assert.Equal(new[] { "beneficiaryname", "number", "taz_channel", "taz_supportrequestid" }, row.Attributes.Keys.OrderBy(k => k));
+        }
+
+        [Fact]
         public void A_fetch_without_attributes_returns_all_columns_and_top_limits()
         {
             var result = Fetch(_source, "<fetch top='1'><entity name='taz_supportrequest'><order attribute='taz_name' descending='true'/></entity></fetch>");

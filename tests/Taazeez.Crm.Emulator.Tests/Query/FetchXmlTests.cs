@@ -225,6 +225,20 @@ namespace Taazeez.Crm.Emulator.Tests.Query
             Assert.Null(row.GetAttributeValue<AliasedValue>("total").Value);
         }
 
+        [Fact]
+        public void Aggregating_more_than_50000_rows_is_the_aggregate_limit_fault()
+        {
+            var source = new InMemoryQuerySource();
+            for (var i = 0; i < 50001; i++) source.Add(new Entity("taz_beneficiary") { ["taz_householdsize"] = i % 7 + 1 });
+            const string count = "<fetch aggregate='true'><entity name='taz_beneficiary'><attribute name='taz_beneficiaryid' alias='n' aggregate='count'/>{0}</entity></fetch>";
+
+            var fault = Fault(() => Fetch(source, string.Format(count, "")));
+            Assert.Equal(DataverseFaults.AggregateQueryRecordLimitExceeded, fault.ErrorCode);
+
+            var filtered = Fetch(source, string.Format(count, "<filter><condition attribute='taz_householdsize' operator='eq' value='1'/></filter>"));
+            Assert.Equal(7143, Assert.Single(filtered.Entities).GetAttributeValue<AliasedValue>("n").Value);
+        }
+
         [Theory]
         [InlineData("not xml at all", "not well-formed XML")]
         [InlineData("<fetch><entity name='taz_supportrequest'>", "not well-formed XML")]

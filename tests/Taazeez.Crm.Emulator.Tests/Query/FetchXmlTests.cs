@@ -191,6 +191,35 @@ namespace Taazeez.Crm.Emulator.Tests.Query
         }
 
         [Fact]
+        public void Date_grouping_by_year_quarter_and_week_combines_with_order_by_alias()
+        {
+            Request(_source, "SR-5", null, ChannelPhone, 1m, new DateTime(2025, 12, 30, 0, 0, 0, DateTimeKind.Utc));
+            var result = Fetch(_source, """
+                <fetch aggregate="true"><entity name="taz_supportrequest">
+                  <attribute name="taz_submittedon" alias="year" groupby="true" dategrouping="year" />
+                  <attribute name="taz_submittedon" alias="quarter" groupby="true" dategrouping="quarter" />
+                  <attribute name="taz_supportrequestid" alias="requests" aggregate="count" />
+                  <order alias="year" descending="true" />
+                </entity></fetch>
+                """);
+
+            Assert.Equal(new[] { "2026 Q1: 4", "2025 Q4: 1" }, result.Entities.Select(e =>
+                $"{e.GetAttributeValue<AliasedValue>("year").Value} Q{e.GetAttributeValue<AliasedValue>("quarter").Value}: {e.GetAttributeValue<AliasedValue>("requests").Value}"));
+
+            var weeks = Fetch(_source, """
+                <fetch aggregate="true"><entity name="taz_supportrequest">
+                  <attribute name="taz_submittedon" alias="week" groupby="true" dategrouping="week" />
+                  <attribute name="taz_supportrequestid" alias="requests" aggregate="count" />
+                  <filter><condition attribute="taz_submittedon" operator="this-year" /></filter>
+                </entity></fetch>
+                """);
+            // 2026-01-10 is a Saturday of week 2 (weeks start on Sunday, 1 January is in week 1); 11 and 12 February
+            // (Wednesday, Thursday) share week 7; 1 March is a Sunday starting week 10.
+            Assert.Equal(new[] { "2:1", "7:2", "10:1" }, weeks.Entities.Select(e =>
+                $"{e.GetAttributeValue<AliasedValue>("week").Value}:{e.GetAttributeValue<AliasedValue>("requests").Value}"));
+        }
+
+        [Fact]
         public void Group_by_a_linked_column_through_an_inner_link()
         {
             var result = Fetch(_source, """

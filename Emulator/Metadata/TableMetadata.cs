@@ -14,6 +14,11 @@ namespace Taazeez.Crm.Emulator.Metadata
             Columns = columns.ToDictionary(c => c.LogicalName, StringComparer.Ordinal);
             AlternateKeys = keys.ToList();
             StateOfStatus = stateOfStatus;
+            // Computed once: the store and the service read these on every request.
+            PrimaryIdColumn = Columns.Values.FirstOrDefault(c => c.Type == "primarykey")?.LogicalName ?? LogicalName + "id";
+            DefaultStatus = StateOfStatus.Where(p => p.Value == 0).Select(p => p.Key).DefaultIfEmpty(1).Min();
+            AutoNumberColumns = Columns.Values.Where(c => c.AutoNumberFormat != null).ToList();
+            SystemRequiredColumns = Columns.Values.Where(c => c.IsSystemRequired).ToList();
         }
 
         public string LogicalName { get; }
@@ -30,8 +35,14 @@ namespace Taazeez.Crm.Emulator.Metadata
             new(LogicalName, Columns.Values, AlternateKeys, stateOfStatus) { IsActivity = true };
 
         /// <summary>The status a new row gets: the lowest status reason of the active/open state.</summary>
-        public int DefaultStatus => StateOfStatus.Where(p => p.Value == 0).Select(p => p.Key).DefaultIfEmpty(1).Min();
+        public int DefaultStatus { get; }
 
-        public string PrimaryIdColumn => Columns.Values.FirstOrDefault(c => c.Type == "primarykey")?.LogicalName ?? LogicalName + "id";
+        public string PrimaryIdColumn { get; }
+
+        /// <summary>Columns with an autonumber format, in column order.</summary>
+        internal IReadOnlyList<ColumnMetadata> AutoNumberColumns { get; }
+
+        /// <summary>Columns whose required level is systemrequired, in column order.</summary>
+        internal IReadOnlyList<ColumnMetadata> SystemRequiredColumns { get; }
     }
 }

@@ -7,8 +7,9 @@ namespace Taazeez.Crm.Emulator.Pipeline
     /// and output parameters and shared variables with the other steps of the same pipeline.</summary>
     internal sealed class ExecutionContext : IPluginExecutionContext2
     {
-        public ExecutionContext(Invocation invocation, int stage, bool isAsync, IPluginExecutionContext? parent)
+        public ExecutionContext(Invocation invocation, int stage, bool isAsync, IPluginExecutionContext? parent, Guid operationId)
         {
+            OperationId = operationId;
             Invocation = invocation;
             Stage = stage;
             Mode = isAsync ? 1 : 0;
@@ -39,7 +40,7 @@ namespace Taazeez.Crm.Emulator.Pipeline
         public bool IsExecutingOffline => false;
         public bool IsOfflinePlayback => false;
         public bool IsInTransaction => Stage is 20 or 30 or 40 && Mode == 0;
-        public Guid OperationId { get; } = Guid.NewGuid();
+        public Guid OperationId { get; }
         public DateTime OperationCreatedOn => Invocation.OperationCreatedOn;
         public int Stage { get; }
         public IPluginExecutionContext ParentContext { get; }

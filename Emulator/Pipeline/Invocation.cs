@@ -21,9 +21,10 @@ namespace Taazeez.Crm.Emulator.Pipeline
     /// <summary>One message going through the pipeline: the request, its response, and what its stages share.</summary>
     internal sealed class Invocation
     {
-        public Invocation(OrganizationRequest request, Caller caller, DateTime operationCreatedOn)
+        public Invocation(OrganizationRequest request, Caller caller, DateTime operationCreatedOn, Guid requestId)
         {
             Request = request;
+            RequestId = requestId;
             Caller = caller;
             MessageName = request.RequestName;
             OperationCreatedOn = operationCreatedOn;
@@ -35,7 +36,7 @@ namespace Taazeez.Crm.Emulator.Pipeline
         public string MessageName { get; set; }
         public string? EntityName { get; set; }
         public Guid EntityId { get; set; }
-        public Guid? RequestId { get; } = Guid.NewGuid();
+        public Guid? RequestId { get; }
         public DateTime OperationCreatedOn { get; }
         public OrganizationResponse Response { get; set; }
         public ParameterCollection SharedVariables { get; } = new();

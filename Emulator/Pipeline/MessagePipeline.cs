@@ -19,6 +19,9 @@ namespace Taazeez.Crm.Emulator.Pipeline
         private readonly Organization _org;
         private readonly ILookup<(string Message, string? Entity), StepRegistration> _steps;
         private readonly List<QueuedStep> _pending = new();
+        /// <summary>Steps of (message, entity) with those of (message, any entity), ordered by stage then rank; built on
+        /// first use (registrations do not change after start).</summary>
+        private readonly Dictionary<(string Message, string? Entity), StepRegistration[]> _ordered = new();
 
         public MessagePipeline(Organization org, IEnumerable<StepRegistration> steps)
         {
@@ -33,7 +36,7 @@ namespace Taazeez.Crm.Emulator.Pipeline
             if (caller.Depth > MaxDepth)
                 throw DataverseFaults.Create(DataverseFaults.MaxDepthExceeded,
                     "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
-            var invocation = new Invocation(Copy(request), caller, _org.Clock.UtcNow);
+            var invocation = new Invocation(Copy(request), caller, _org.Clock.UtcNow, _org.NewOperationId());
             CoreOperations.Prepare(invocation, _org);
             var steps = StepsFor(invocation);
             if (steps.Any(s => s.Images.Any(i => i.IsPre)) && invocation.EntityName != null && invocation.EntityId != Guid.Empty)
@@ -105,15 +108,19 @@ namespace Taazeez.Crm.Emulator.Pipeline
 
         private List<StepRegistration> StepsFor(Invocation invocation)
         {
-            var candidates = _steps[(invocation.MessageName, invocation.EntityName)].Concat(_steps[(invocation.MessageName, null)]);
-            if (invocation.MessageName == "Update" && invocation.Request.Parameters.TryGetValue("Target", out var target) && target is Entity entity)
-                candidates = candidates.Where(s => s.FiresFor(entity.Attributes.Keys));
-            return candidates.OrderBy(s => s.Stage).ThenBy(s => s.Rank).ToList();
+            var key = (invocation.MessageName, invocation.EntityName);
+            if (!_ordered.TryGetValue(key, out var ordered))
+                _ordered[key] = ordered = _steps[key].Concat(_steps[(invocation.MessageName, null)]).OrderBy(s => s.Stage).ThenBy(s => s.Rank).ToArray();
+            var steps = new List<StepRegistration>(ordered.Length);
+            var filtered = invocation.MessageName == "Update" && invocation.Request.Parameters.TryGetValue("Target", out var target) && target is Entity;
+            foreach (var step in ordered)
+                if (!filtered || step.FiresFor(((Entity)invocation.Request.Parameters["Target"]).Attributes.Keys)) steps.Add(step);
+            return steps;
         }
 
         private void Execute(StepRegistration step, Invocation invocation, bool isAsync, Entity? postImage = null)
         {
-            var context = new ExecutionContext(invocation, step.Stage, isAsync, invocation.Caller.ParentContext);
+            var context = new ExecutionContext(invocation, step.Stage, isAsync, invocation.Caller.ParentContext, _org.NewOperationId());
             foreach (var image in step.Images)
             {
                 if (image.IsPre && invocation.PreImage != null) context.PreEntityImages[image.Alias] = Filter(invocation.PreImage, image);

@@ -46,12 +46,16 @@ namespace Taazeez.Crm.Emulator.Query
             Sources = sources;
         }
 
+        /// <summary>FetchXML columns selected under an alias, resolved to their source.</summary>
+        public IReadOnlyList<(BoundSource Source, string Column, string Alias)> ColumnAliases { get; private set; } =
+            Array.Empty<(BoundSource, string, string)>();
+
         public QueryExpression Query { get; }
         /// <summary>Root first, then link-entities depth-first; index = slot.</summary>
         public IReadOnlyList<BoundSource> Sources { get; }
         public BoundSource Root => Sources[0];
 
-        public static BoundQuery Bind(QueryExpression query, IQuerySource source)
+        public static BoundQuery Bind(QueryExpression query, IQuerySource source, IReadOnlyList<ColumnAlias>? columnAliases = null)
         {
             if (string.IsNullOrEmpty(query.EntityName)) throw DataverseFaults.InvalidQuery("The query has no EntityName.");
             var rootTable = source.Table(query.EntityName) ?? throw DataverseFaults.NoEntity(query.EntityName);
@@ -60,6 +64,12 @@ namespace Taazeez.Crm.Emulator.Query
             foreach (var link in query.LinkEntities) BindLink(link, sources[0], sources, aliases, source);
             var bound = new BoundQuery(query, sources);
             bound.Validate();
+            if (columnAliases != null)
+                bound.ColumnAliases = columnAliases.Select(a =>
+                {
+                    var owner = sources.First(s => ReferenceEquals(s.Link, a.Link));
+                    return (owner, owner.Column(a.Column).LogicalName, a.Alias);
+                }).ToList();
             return bound;
         }
 

@@ -7,15 +7,22 @@ namespace Taazeez.Crm.Emulator.Query
     /// carry (the aggregate spec of aggregate="true").</summary>
     public sealed class FetchQuery
     {
-        public FetchQuery(QueryExpression query, AggregateSpec? aggregate)
+        public FetchQuery(QueryExpression query, AggregateSpec? aggregate, IReadOnlyList<ColumnAlias>? columnAliases = null)
         {
             Query = query;
             Aggregate = aggregate;
+            ColumnAliases = columnAliases ?? new List<ColumnAlias>();
         }
 
         public QueryExpression Query { get; }
         public AggregateSpec? Aggregate { get; }
+        /// <summary>&lt;attribute name="x" alias="y"/&gt; outside aggregates: the column comes back as an
+        /// AliasedValue under "y" instead of under its own name.</summary>
+        public IReadOnlyList<ColumnAlias> ColumnAliases { get; }
     }
+
+    /// <summary>A column selected under an alias; Link is the link-entity it belongs to, null for the root.</summary>
+    public sealed record ColumnAlias(LinkEntity? Link, string Column, string Alias);
 
     public enum AggregateFunction { Count, CountColumn, Sum, Avg, Min, Max }
 

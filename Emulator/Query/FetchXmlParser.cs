@@ -56,7 +56,12 @@ namespace Taazeez.Crm.Emulator.Query
             var context = new Context(aggregate);
             query.ColumnSet = ReadNode(entity, null, query.Criteria, query.Orders, query.LinkEntities, context, isRoot: true);
             foreach (var order in fetch.Elements().Where(e => e.Name.LocalName == "order")) ReadOrder(order, query.Orders, context);
-            if (!aggregate) return new FetchQuery(query, null);
+            if (!aggregate)
+            {
+                var repeated = context.ColumnAliases.GroupBy(c => c.Alias, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+                if (repeated != null) throw DataverseFaults.InvalidFetch($"the alias '{repeated.Key}' is used by more than one attribute.");
+                return new FetchQuery(query, null, context.ColumnAliases);
+            }
 
             if (context.Columns.Count == 0) throw DataverseFaults.InvalidFetch("an aggregate query needs at least one attribute with aggregate or groupby.");
             var duplicate = context.Columns.GroupBy(c => c.Alias, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
@@ -70,6 +75,7 @@ namespace Taazeez.Crm.Emulator.Query
             public bool Aggregate { get; }
             public List<AggregateColumn> Columns { get; } = new();
             public List<AggregateOrder> AliasOrders { get; } = new();
+            public List<ColumnAlias> ColumnAliases { get; } = new();
         }
 
         /// <summary>Reads an entity or link-entity body; returns its column set.</summary>
@@ -136,9 +142,8 @@ namespace Taazeez.Crm.Emulator.Query
             {
                 if (function != null || groupBy)
                     throw DataverseFaults.InvalidFetch($"attribute '{name}' uses aggregate/groupby but <fetch> does not set aggregate=\"true\".");
-                if (!string.IsNullOrEmpty(alias))
-                    throw DataverseFaults.NotSupportedByEmulator($"column aliases outside aggregate queries (attribute '{name}' alias '{alias}')");
-                columns.AddColumn(name);
+                if (!string.IsNullOrEmpty(alias)) context.ColumnAliases.Add(new ColumnAlias(link, name, alias));
+                else columns.AddColumn(name);
                 return;
             }
             if (function == null && !groupBy)

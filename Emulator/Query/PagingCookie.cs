@@ -10,11 +10,11 @@ namespace Taazeez.Crm.Emulator.Query
     /// the cookie's last row (or before its first), so rows inserted between calls do not shift the pages.</summary>
     internal sealed record PagingCookie(int Page, Guid First, Guid Last)
     {
-        public string ToXml(string primaryKey) =>
-            new XElement("cookie", new XAttribute("page", Page),
-                new XElement(primaryKey, new XAttribute("last", Last.ToString("B").ToUpperInvariant()),
-                    new XAttribute("first", First.ToString("B").ToUpperInvariant())))
-                .ToString(SaveOptions.DisableFormatting);
+        /// <summary>Written as text, not through XElement: every RetrieveMultiple returns a cookie, and the XML writer
+        /// cost more than the rest of a key lookup. The output is what XElement.ToString(DisableFormatting) gives
+        /// (a primary key column name and braced upper-case GUIDs need no escaping).</summary>
+        public string ToXml(string primaryKey) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"<cookie page=\"{Page}\"><{primaryKey} last=\"{Last.ToString("B").ToUpperInvariant()}\" first=\"{First.ToString("B").ToUpperInvariant()}\" /></cookie>");
 
         /// <summary>Null for an empty cookie; a fault for one that is not a cookie.</summary>
         public static PagingCookie? Parse(string? cookie)

@@ -35,12 +35,13 @@ namespace Taazeez.Crm.Emulator.Query
         private static EntityCollection RunFetch(FetchExpression fetch, IQuerySource source, DateTime utcNow, Guid callerUserId)
         {
             var parsed = FetchXmlParser.Parse(fetch.Query);
-            return Run(parsed.Query, parsed.Aggregate, source, utcNow, callerUserId);
+            return Run(parsed.Query, parsed.Aggregate, source, utcNow, callerUserId, parsed.ColumnAliases);
         }
 
-        private static EntityCollection Run(QueryExpression query, AggregateSpec? aggregate, IQuerySource source, DateTime utcNow, Guid callerUserId)
+        private static EntityCollection Run(QueryExpression query, AggregateSpec? aggregate, IQuerySource source, DateTime utcNow, Guid callerUserId,
+            IReadOnlyList<ColumnAlias>? columnAliases = null)
         {
-            var bound = BoundQuery.Bind(query, source);
+            var bound = BoundQuery.Bind(query, source, columnAliases);
             ResultPaging.Validate(query);
             var compiler = new ConditionCompiler(bound, utcNow, callerUserId);
             var rows = new RowJoiner(bound, source, compiler).Rows();

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Data.SqlTypes;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using Taazeez.Crm.Emulator.Faults;
@@ -129,7 +128,7 @@ namespace Taazeez.Crm.Emulator.Query
                 case string a when right is string b:
                     return string.Compare(a.TrimEnd(' '), b.TrimEnd(' '), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
                 case DateTime a when right is DateTime b: return a.Ticks.CompareTo(b.Ticks);
-                case Guid a when right is Guid b: return new SqlGuid(a).CompareTo(new SqlGuid(b));
+                case Guid a when right is Guid b: return SqlGuidOrder.Of(a).CompareTo(SqlGuidOrder.Of(b));
                 case bool a when right is bool b: return a.CompareTo(b);
             }
             // Different shapes (a wrongly typed stored value): order by type name so sorting stays total.

@@ -32,6 +32,9 @@ namespace Taazeez.Crm.Emulator.Query
                 foreach (var (name, value) in Columns(linked, source.Link!.Columns))
                     result.Attributes[source.Alias + "." + name] = new AliasedValue(source.Table.LogicalName, name, QueryValues.Copy(value));
             }
+            foreach (var (source, column, alias) in query.ColumnAliases)
+                if (row.Slots[source.Slot] is { } owner && owner.Attributes.TryGetValue(column, out var value) && value != null)
+                    result.Attributes[alias] = new AliasedValue(source.Table.LogicalName, column, QueryValues.Copy(value));
             return result;
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -26,18 +27,36 @@ namespace Taazeez.Crm.Emulator.Query
                 keys.Add((row => QueryValues.Normalize(row.Value(source, pk)), false));
             }
 
-            var computed = rows.Select(r => (Row: r, Keys: keys.Select(k => k.Key(r)).ToArray())).ToList();
+            var computed = rows.Select(r => (Row: r, Keys: keys.Select(k => SortForm(k.Key(r))).ToArray())).ToList();
             var descending = keys.Select(k => k.Descending).ToArray();
             computed.Sort((a, b) =>
             {
                 for (var i = 0; i < descending.Length; i++)
                 {
-                    var c = QueryValues.Compare(a.Keys[i], b.Keys[i]);
+                    var c = CompareSortForms(a.Keys[i], b.Keys[i]);
                     if (c != 0) return descending[i] ? -c : c;
                 }
                 return 0;
             });
             return computed.Select(c => c.Row).ToList();
         }
+
+        // Keys are converted once per row to forms that compare without allocating (Guids in SQL Server's order, text
+        // as collation sort keys) and without re-running culture-aware text comparison.
+        private static object? SortForm(object? value) => value switch
+        {
+            string text => Collation.GetSortKey(text.TrimEnd(' '), CompareOptions.IgnoreCase),
+            Guid id => SqlGuidOrder.Of(id),
+            _ => value,
+        };
+
+        private static int CompareSortForms(object? a, object? b) => (a, b) switch
+        {
+            (SortKey x, SortKey y) => SortKey.Compare(x, y),
+            (SqlGuidOrder x, SqlGuidOrder y) => x.CompareTo(y),
+            _ => QueryValues.Compare(a, b),
+        };
+
+        private static readonly CompareInfo Collation = CultureInfo.InvariantCulture.CompareInfo;
     }
 }

@@ -165,7 +165,7 @@ namespace Taazeez.Crm.Emulator.Service
             }
             if (table.Columns.ContainsKey("statecode"))
                 SetStateAndStatus(table, row, null);
-            foreach (var column in table.Columns.Values.Where(c => c.AutoNumberFormat != null && !target.Contains(c.LogicalName)))
+            foreach (var column in table.AutoNumberColumns.Where(c => !target.Contains(c.LogicalName)))
                 row[column.LogicalName] = org.AutoNumbers.Next(table.LogicalName, column.LogicalName, column.AutoNumberFormat!, now);
             ValueValidator.CheckRequired(table, row);
             org.Store.Insert(row);

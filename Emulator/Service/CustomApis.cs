@@ -31,7 +31,7 @@ namespace Taazeez.Crm.Emulator.Service
         public static void Execute(CustomApiRegistration api, Invocation invocation, Organization org)
         {
             if (api.PluginTypeName == null) return; // an API without a main operation is served by its steps only
-            PluginRunner.Run(org, api.PluginTypeName, null, null, new ExecutionContext(invocation, 30, false, invocation.Caller.ParentContext));
+            PluginRunner.Run(org, api.PluginTypeName, null, null, new ExecutionContext(invocation, 30, false, invocation.Caller.ParentContext, org.NewOperationId()));
             foreach (var property in api.ResponseProperties)
                 if (invocation.Response.Results.TryGetValue(property.UniqueName, out var value) && value != null && !HasType(property.Type, value))
                     throw DataverseFaults.Create(DataverseFaults.InvalidArgument,

@@ -12,9 +12,17 @@ namespace Taazeez.Crm.Emulator.Store
         {
             var copy = new Entity(source.LogicalName, source.Id) { RowVersion = source.RowVersion, EntityState = source.EntityState };
             var wanted = columns as ICollection<string> ?? columns?.ToHashSet();
-            foreach (var pair in source.Attributes)
-                if (wanted == null || wanted.Contains(pair.Key))
-                    copy.Attributes[pair.Key] = Value(pair.Value);
+            if (wanted != null && wanted.Count < source.Attributes.Count)
+            {
+                // A few columns of a wide row: look them up rather than walk the row.
+                foreach (var name in wanted)
+                    if (source.Attributes.TryGetValue(name, out var value))
+                        copy.Attributes[name] = Value(value);
+            }
+            else
+                foreach (var pair in source.Attributes)
+                    if (wanted == null || wanted.Contains(pair.Key))
+                        copy.Attributes[pair.Key] = Value(pair.Value);
             foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = Value(pair.Value)!;
             foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
             return copy;

@@ -73,10 +73,9 @@ namespace Taazeez.Crm.Emulator.Store
             var old = table.Rows[row.Id];
             row["versionnumber"] = ++_version;
             CheckAlternateKeys(table, row, row.Id);
-            table.RemoveFromIndexes(old);
             table.Rows[row.Id] = row;
-            table.AddToIndexes(row);
-            Journal?.Add(() => { table.RemoveFromIndexes(row); table.Rows[row.Id] = old; table.AddToIndexes(old); });
+            table.MoveInIndexes(old, row);
+            Journal?.Add(() => { table.Rows[row.Id] = old; table.MoveInIndexes(row, old); });
         }
 
         public void Remove(string logicalName, Guid id)
@@ -92,12 +91,14 @@ namespace Taazeez.Crm.Emulator.Store
         {
             foreach (var key in table.Metadata.AlternateKeys)
             {
-                var values = key.Columns.Select(c => row.Attributes.TryGetValue(c, out var v) ? v : null).ToList();
-                if (values.Any(v => v is null)) continue;
-                if (table.KeyIndexes[key.LogicalName].TryGetValue(CompositeKey(values), out var existing) && existing != self)
+                if (KeyOf(key, row) is not { } composite) continue;
+                if (table.KeyIndexes[key.LogicalName].TryGetValue(composite, out var existing) && existing != self)
+                {
+                    var values = key.Columns.Select(c => row.Attributes[c]).ToList();
                     throw DataverseFaults.Create(DataverseFaults.DuplicateRecordEntityKey,
                         $"A record that has the attribute values {string.Join(", ", values.Select(Display))} already exists. " +
                         $"The entity key {key.LogicalName} requires that this set of attributes contains unique values. Select unique values and try again.");
+                }
             }
         }
 
@@ -110,6 +111,20 @@ namespace Taazeez.Crm.Emulator.Store
 
         internal static string CompositeKey(IEnumerable<object?> values) =>
             string.Join("\u001f", values.Select(v => Convert.ToString(IndexKey.Of(v), System.Globalization.CultureInfo.InvariantCulture)));
+
+        /// <summary>The row's entry in an alternate-key index (CompositeKey of its key columns), or null when one of
+        /// them is empty. A one-column key, the common case, skips the list and the join.</summary>
+        private static string? KeyOf(AlternateKeyMetadata key, Entity row)
+        {
+            if (key.Columns.Count == 1)
+                return row.Attributes.TryGetValue(key.Columns[0], out var single) && single != null
+                    ? Convert.ToString(IndexKey.Of(single), System.Globalization.CultureInfo.InvariantCulture) ?? ""
+                    : null;
+            var values = new object?[key.Columns.Count];
+            for (var i = 0; i < values.Length; i++)
+                if (!row.Attributes.TryGetValue(key.Columns[i], out values[i]) || values[i] == null) return null;
+            return CompositeKey(values);
+        }
 
         private StoredTable Stored(string logicalName) =>
             _tables.TryGetValue(logicalName, out var table) ? table : throw DataverseFaults.NoEntity(logicalName);
@@ -138,27 +153,52 @@ namespace Taazeez.Crm.Emulator.Store
             {
                 foreach (var (column, index) in Indexes)
                     if (IndexKey.Of(row.Attributes.TryGetValue(column, out var v) ? v : null) is { } key)
-                    {
-                        if (!index.TryGetValue(key, out var ids)) index[key] = ids = new HashSet<Guid>();
-                        ids.Add(row.Id);
-                    }
+                        Add(index, key, row.Id);
                 foreach (var key in Metadata.AlternateKeys)
-                {
-                    var values = key.Columns.Select(c => row.Attributes.TryGetValue(c, out var v) ? v : null).ToList();
-                    if (values.All(v => v != null)) KeyIndexes[key.LogicalName][CompositeKey(values)] = row.Id;
-                }
+                    if (KeyOf(key, row) is { } composite) KeyIndexes[key.LogicalName][composite] = row.Id;
             }
 
             public void RemoveFromIndexes(Entity row)
             {
                 foreach (var (column, index) in Indexes)
-                    if (IndexKey.Of(row.Attributes.TryGetValue(column, out var v) ? v : null) is { } key && index.TryGetValue(key, out var ids))
-                        ids.Remove(row.Id);
+                    if (IndexKey.Of(row.Attributes.TryGetValue(column, out var v) ? v : null) is { } key)
+                        Remove(index, key, row.Id);
+                foreach (var key in Metadata.AlternateKeys)
+                    if (KeyOf(key, row) is { } composite) KeyIndexes[key.LogicalName].Remove(composite);
+            }
+
+            /// <summary>The same as RemoveFromIndexes(from) then AddToIndexes(to) for two versions of one row, touching
+            /// only the entries whose value changed (an Update usually changes no indexed column).</summary>
+            public void MoveInIndexes(Entity from, Entity to)
+            {
+                foreach (var (column, index) in Indexes)
+                {
+                    var before = IndexKey.Of(from.Attributes.TryGetValue(column, out var b) ? b : null);
+                    var after = IndexKey.Of(to.Attributes.TryGetValue(column, out var a) ? a : null);
+                    if (Equals(before, after)) continue;
+                    if (before != null) Remove(index, before, from.Id);
+                    if (after != null) Add(index, after, to.Id);
+                }
                 foreach (var key in Metadata.AlternateKeys)
                 {
-                    var values = key.Columns.Select(c => row.Attributes.TryGetValue(c, out var v) ? v : null).ToList();
-                    if (values.All(v => v != null)) KeyIndexes[key.LogicalName].Remove(CompositeKey(values));
+                    var before = KeyOf(key, from);
+                    var after = KeyOf(key, to);
+                    if (before == after) continue;
+                    var keyIndex = KeyIndexes[key.LogicalName];
+                    if (before != null) keyIndex.Remove(before);
+                    if (after != null) keyIndex[after] = to.Id;
                 }
+            }
+
+            private static void Add(Dictionary<object, HashSet<Guid>> index, object key, Guid id)
+            {
+                if (!index.TryGetValue(key, out var ids)) index[key] = ids = new HashSet<Guid>();
+                ids.Add(id);
+            }
+
+            private static void Remove(Dictionary<object, HashSet<Guid>> index, object key, Guid id)
+            {
+                if (index.TryGetValue(key, out var ids)) ids.Remove(id);
             }
         }
     }

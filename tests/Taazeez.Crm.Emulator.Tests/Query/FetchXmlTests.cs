@@ -71,6 +71,27 @@ namespace Taazeez.Crm.Emulator.Tests.Query
         }
 
         [Fact]
+        public void Aliased_attributes_come_back_as_aliased_values_under_the_alias()
+        {
+            var result = Fetch(_source, """
+                <fetch><entity name="taz_supportrequest">
+                  <attribute name="taz_name" alias="number" />
+                  <attribute name="taz_channel" />
+                  <filter><condition attribute="taz_name" operator="eq" value="SR-3" /></filter>
+                  <link-entity name="taz_beneficiary" from="taz_beneficiaryid" to="taz_beneficiaryid" alias="b">
+                    <attribute name="taz_name" alias="beneficiaryname" />
+                  </link-entity>
+                </entity></fetch>
+                """);
+
+            var row = Assert.Single(result.Entities);
+            Assert.Equal("SR-3", row.GetAttributeValue<AliasedValue>("number").Value);
+            Assert.Equal("taz_supportrequest", row.GetAttributeValue<AliasedValue>("number").EntityLogicalName);
+            Assert.Equal("Basma", row.GetAttributeValue<AliasedValue>("beneficiaryname").Value);
+            Assert.Equal(new[] { "beneficiaryname", "number", "taz_channel", "taz_supportrequestid" }, row.Attributes.Keys.OrderBy(k => k));
+        }
+
+        [Fact]
         public void A_fetch_without_attributes_returns_all_columns_and_top_limits()
         {
             var result = Fetch(_source, "<fetch top='1'><entity name='taz_supportrequest'><order attribute='taz_name' descending='true'/></entity></fetch>");
@@ -170,6 +191,35 @@ namespace Taazeez.Crm.Emulator.Tests.Query
         }
 
         [Fact]
+        public void Date_grouping_by_year_quarter_and_week_combines_with_order_by_alias()
+        {
+            Request(_source, "SR-5", null, ChannelPhone, 1m, new DateTime(2025, 12, 30, 0, 0, 0, DateTimeKind.Utc));
+            var result = Fetch(_source, """
+                <fetch aggregate="true"><entity name="taz_supportrequest">
+                  <attribute name="taz_submittedon" alias="year" groupby="true" dategrouping="year" />
+                  <attribute name="taz_submittedon" alias="quarter" groupby="true" dategrouping="quarter" />
+                  <attribute name="taz_supportrequestid" alias="requests" aggregate="count" />
+                  <order alias="year" descending="true" />
+                </entity></fetch>
+                """);
+
+            Assert.Equal(new[] { "2026 Q1: 4", "2025 Q4: 1" }, result.Entities.Select(e =>
+                $"{e.GetAttributeValue<AliasedValue>("year").Value} Q{e.GetAttributeValue<AliasedValue>("quarter").Value}: {e.GetAttributeValue<AliasedValue>("requests").Value}"));
+
+            var weeks = Fetch(_source, """
+                <fetch aggregate="true"><entity name="taz_supportrequest">
+                  <attribute name="taz_submittedon" alias="week" groupby="true" dategrouping="week" />
+                  <attribute name="taz_supportrequestid" alias="requests" aggregate="count" />
+                  <filter><condition attribute="taz_submittedon" operator="this-year" /></filter>
+                </entity></fetch>
+                """);
+            // 2026-01-10 is a Saturday of week 2 (weeks start on Sunday, 1 January is in week 1); 11 and 12 February
+            // (Wednesday, Thursday) share week 7; 1 March is a Sunday starting week 10.
+            Assert.Equal(new[] { "2:1", "7:2", "10:1" }, weeks.Entities.Select(e =>
+                $"{e.GetAttributeValue<AliasedValue>("week").Value}:{e.GetAttributeValue<AliasedValue>("requests").Value}"));
+        }
+
+        [Fact]
         public void Group_by_a_linked_column_through_an_inner_link()
         {
             var result = Fetch(_source, """
@@ -202,6 +252,20 @@ namespace Taazeez.Crm.Emulator.Tests.Query
             var row = Assert.Single(result.Entities);
             Assert.Equal(0, row.GetAttributeValue<AliasedValue>("requests").Value);
             Assert.Null(row.GetAttributeValue<AliasedValue>("total").Value);
+        }
+
+        [Fact]
+        public void Aggregating_more_than_50000_rows_is_the_aggregate_limit_fault()
+        {
+            var source = new InMemoryQuerySource();
+            for (var i = 0; i < 50001; i++) source.Add(new Entity("taz_beneficiary") { ["taz_householdsize"] = i % 7 + 1 });
+            const string count = "<fetch aggregate='true'><entity name='taz_beneficiary'><attribute name='taz_beneficiaryid' alias='n' aggregate='count'/>{0}</entity></fetch>";
+
+            var fault = Fault(() => Fetch(source, string.Format(count, "")));
+            Assert.Equal(DataverseFaults.AggregateQueryRecordLimitExceeded, fault.ErrorCode);
+
+            var filtered = Fetch(source, string.Format(count, "<filter><condition attribute='taz_householdsize' operator='eq' value='1'/></filter>"));
+            Assert.Equal(7143, Assert.Single(filtered.Entities).GetAttributeValue<AliasedValue>("n").Value);
         }
 
         [Theory]

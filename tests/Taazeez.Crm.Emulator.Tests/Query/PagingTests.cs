@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.SqlTypes;
 using System.Linq;
 using System.Xml.Linq;
 using Microsoft.Xrm.Sdk;
@@ -53,6 +54,17 @@ namespace Taazeez.Crm.Emulator.Tests.Query
             var key = cookie.Element("taz_beneficiaryid")!;
             Assert.Equal(pages[1].Entities.First().Id, Guid.Parse((string)key.Attribute("first")!));
             Assert.Equal(pages[1].Entities.Last().Id, Guid.Parse((string)key.Attribute("last")!));
+        }
+
+        [Fact]
+        public void Without_orders_rows_come_in_sql_server_uniqueidentifier_order()
+        {
+            Seed(200);
+            var result = Run(_source, new QueryExpression("taz_beneficiary"));
+
+            var ids = result.Entities.Select(e => e.Id).ToList();
+            Assert.Equal(ids.OrderBy(id => new SqlGuid(id)), ids);
+            Assert.NotEqual(ids.OrderBy(id => id), ids); // SQL Server's order is not Guid.CompareTo's
         }
 
         [Fact]

@@ -16,24 +16,41 @@ namespace Taazeez.Crm.Emulator
         public List<string> PluginCallMessages { get; } = new();
     }
 
-    /// <summary>Service calls per top-level request, split into the caller's own calls and the calls plugins made.</summary>
+    /// <summary>Service calls per top-level request, split into the caller's own calls and the calls plugins made.
+    /// Totals count every call; the per-request records keep the latest 10,000 so a long simulation stays small.</summary>
     public sealed class ServiceCallLog
     {
-        private readonly List<ServiceCall> _calls = new();
+        private const int Kept = 10_000;
+        private readonly Queue<ServiceCall> _calls = new();
 
-        public IReadOnlyList<ServiceCall> Requests => _calls;
-        public int CallerCalls => _calls.Count(c => !c.IsAsync);
-        public int PluginCalls => _calls.Sum(c => c.PluginCalls);
-        public ServiceCall? Last => _calls.Count == 0 ? null : _calls[^1];
+        public IReadOnlyList<ServiceCall> Requests => _calls.ToList();
+        public long CallerCalls { get; private set; }
+        public long PluginCalls { get; private set; }
+        public ServiceCall? Last { get; private set; }
         internal ServiceCall? Current { get; set; }
 
-        public void Clear() { _calls.Clear(); Current = null; }
+        public void Clear()
+        {
+            _calls.Clear();
+            Current = Last = null;
+            CallerCalls = PluginCalls = 0;
+        }
 
         internal ServiceCall Start(string message, string? entity, bool isAsync)
         {
             var call = new ServiceCall(message, entity, isAsync);
-            _calls.Add(call);
-            return Current = call;
+            if (_calls.Count == Kept) _calls.Dequeue();
+            _calls.Enqueue(call);
+            if (!isAsync) CallerCalls++;
+            return Current = Last = call;
+        }
+
+        internal void PluginCall(string message)
+        {
+            if (Current is not { } current) return;
+            current.PluginCalls++;
+            current.PluginCallMessages.Add(message);
+            PluginCalls++;
         }
     }
 }

@@ -109,13 +109,8 @@ namespace Taazeez.Crm.Emulator.Service
         {
             lock (_gate)
             {
-                if (caller.IsPlugin && Calls.Current is { } current)
-                {
-                    current.PluginCalls++;
-                    current.PluginCallMessages.Add(request.RequestName);
-                }
-                else if (!caller.IsPlugin)
-                    Calls.Start(request.RequestName, EntityOf(request), isAsync: false);
+                if (caller.IsPlugin) Calls.PluginCall(request.RequestName);
+                else Calls.Start(request.RequestName, EntityOf(request), isAsync: false);
                 return request.RequestName switch
                 {
                     "ExecuteMultiple" => ExecuteMultiple(request, caller),

@@ -129,13 +129,22 @@ namespace Taazeez.Crm.Emulator.Store
         private StoredTable Stored(string logicalName) =>
             _tables.TryGetValue(logicalName, out var table) ? table : throw DataverseFaults.NoEntity(logicalName);
 
+        private static readonly HashSet<string> PlatformLookups = new(StringComparer.Ordinal)
+        {
+            "ownerid", "owninguser", "owningteam", "owningbusinessunit", "createdby", "modifiedby",
+            "createdonbehalfby", "modifiedonbehalfby", "transactioncurrencyid",
+        };
+
         private sealed class StoredTable
         {
             public StoredTable(TableMetadata metadata)
             {
                 Metadata = metadata;
                 // Uniqueidentifier columns too: the intersect tables' ids are looked up on every N:N join and cascade.
-                foreach (var column in metadata.Columns.Values.Where(c => c.Type is "lookup" or "owner" or "customer" or "uniqueidentifier"))
+                // The platform's ownership and audit lookups are not indexed: nearly every row shares one owner and
+                // one creator, so their sets grow as large as the table for no selective query; those are scanned.
+                foreach (var column in metadata.Columns.Values.Where(c => c.Type is "lookup" or "owner" or "customer" or "uniqueidentifier"
+                             && !PlatformLookups.Contains(c.LogicalName)))
                     Indexes[column.LogicalName] = new Dictionary<object, HashSet<Guid>>();
                 foreach (var key in metadata.AlternateKeys)
                 {

@@ -5,7 +5,9 @@ using Taazeez.Crm.Policy;
 namespace Taazeez.Crm.WorkflowActivities.CustomApis
 {
     /// <summary>Base of the Custom API plugins: the same operations as the workflow activities, for Power Automate
-    /// and the portal. Stateless; "now" is the operation's creation time, never the machine clock.</summary>
+    /// and the portal (G2: the services integrated through electronic means, not only the staff app). Stateless;
+    /// "now" is the operation's creation time, never the machine clock.</summary>
+    [PolicyClause("G2")]
     public abstract class CustomApiPlugin : IPlugin
     {
         public void Execute(IServiceProvider serviceProvider)

@@ -36,6 +36,28 @@ namespace Taazeez.Crm.Workflows.Tests
         }
 
         [Fact]
+        [PolicyClause("G2")]
+        public void Every_Custom_API_in_the_solution_is_served_by_a_plugin_of_the_activity_assembly()
+        {
+            var s = new Scenario();
+            Assert.Equal(6, s.Emulator.CustomApis.Count);
+            foreach (var api in s.Emulator.CustomApis)
+            {
+                var type = typeof(Taazeez.Crm.WorkflowActivities.CustomApis.CustomApiPlugin).Assembly.GetType(api.PluginTypeName!.Split(',')[0]);
+                Assert.True(type != null && type.IsSubclassOf(typeof(Taazeez.Crm.WorkflowActivities.CustomApis.CustomApiPlugin)), api.UniqueName);
+                // Callable by name, as Power Automate and the portal call it: with no parameters it either runs or
+                // names the missing required parameter — never "request not recognized".
+                try { s.Service.Execute(new OrganizationRequest(api.UniqueName)); }
+                catch (Exception error) when (error.GetType().Name.StartsWith("FaultException", StringComparison.Ordinal))
+                {
+                    Assert.DoesNotContain("was not recognized", FaultMessage(error));
+                    if (api.RequestParameters.Any(p => !p.IsOptional))
+                        Assert.Contains(api.RequestParameters.First(p => !p.IsOptional).UniqueName, FaultMessage(error));
+                }
+            }
+        }
+
+        [Fact]
         [PolicyClause("S5")]
         public void ComputeCommitteeDueDate_defaults_to_the_operation_time()
         {

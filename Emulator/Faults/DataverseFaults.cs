@@ -24,6 +24,7 @@ namespace Taazeez.Crm.Emulator.Faults
         public const int MaxDepthExceeded = unchecked((int)0x80044182);
         public const int UnrecognizedRequest = unchecked((int)0x80040203);
         public const int InvalidFetchXml = unchecked((int)0x8004111c);
+        public const int AggregateQueryRecordLimitExceeded = unchecked((int)0x8004e023);
 
         public static FaultException<OrganizationServiceFault> Create(int code, string message, IDictionary<string, object>? details = null)
         {
@@ -44,5 +45,23 @@ namespace Taazeez.Crm.Emulator.Faults
 
         public static FaultException<OrganizationServiceFault> InvalidFetch(string reason) =>
             Create(InvalidFetchXml, $"Invalid FetchXml: {reason}");
+
+        /// <summary>A condition value that cannot be the column's type (e.g. "abc" for a choice column).</summary>
+        public static FaultException<OrganizationServiceFault> InvalidConditionValue(string table, string column, string type, string value) =>
+            Create(InvalidArgument, $"Condition for attribute '{table}.{column}': '{value}' is not a valid value for a column of type '{type}'.");
+
+        /// <summary>A malformed query (wrong number of condition values, top with paging, missing names...).</summary>
+        public static FaultException<OrganizationServiceFault> InvalidQuery(string reason) => Create(InvalidArgument, reason);
+
+        /// <summary>A condition or order names an entity alias that no link-entity of the query carries.</summary>
+        public static FaultException<OrganizationServiceFault> NoAlias(string alias) =>
+            Create(QueryBuilderNoEntity, $"No entity or link-entity with the name or alias '{alias}' is part of the query.");
+
+        /// <summary>A valid Dataverse query feature the emulator does not implement: fail loudly rather than answer wrongly.</summary>
+        public static FaultException<OrganizationServiceFault> NotSupportedByEmulator(string feature) =>
+            Create(InvalidArgument, $"The Dataverse emulator does not support {feature}.");
+
+        public static FaultException<OrganizationServiceFault> AggregateQueryRecordLimit() =>
+            Create(AggregateQueryRecordLimitExceeded, "AggregateQueryRecordLimit exceeded. Cannot perform this operation.");
     }
 }

@@ -24,6 +24,14 @@ namespace Taazeez.Crm.Emulator.Metadata
         public IReadOnlyList<RelationshipMetadata> Relationships { get; }
         public IReadOnlyDictionary<string, IReadOnlyCollection<int>> GlobalOptionSets { get; }
 
+        /// <summary>The same solution with these tables added or replacing those of the same name.</summary>
+        public SolutionMetadata WithTables(IEnumerable<TableMetadata> tables)
+        {
+            var all = Tables.Values.ToDictionary(t => t.LogicalName, StringComparer.Ordinal);
+            foreach (var table in tables) all[table.LogicalName] = table;
+            return new SolutionMetadata(all.Values, Relationships, GlobalOptionSets);
+        }
+
         public static SolutionMetadata FromFolder(string solutionSrcFolder)
         {
             if (!Directory.Exists(solutionSrcFolder))

@@ -23,6 +23,15 @@ namespace Taazeez.Crm.Emulator.Metadata
         /// <summary>statuscode value → statecode value it belongs to.</summary>
         public IReadOnlyDictionary<int, int> StateOfStatus { get; }
 
+        /// <summary>An activity table: primary key activityid, regarding object, party lists.</summary>
+        public bool IsActivity { get; private init; }
+
+        public TableMetadata AsActivity(IReadOnlyDictionary<int, int> stateOfStatus) =>
+            new(LogicalName, Columns.Values, AlternateKeys, stateOfStatus) { IsActivity = true };
+
+        /// <summary>The status a new row gets: the lowest status reason of the active/open state.</summary>
+        public int DefaultStatus => StateOfStatus.Where(p => p.Value == 0).Select(p => p.Key).DefaultIfEmpty(1).Min();
+
         public string PrimaryIdColumn => Columns.Values.FirstOrDefault(c => c.Type == "primarykey")?.LogicalName ?? LogicalName + "id";
     }
 }

@@ -15,7 +15,10 @@ namespace Taazeez.Crm.Emulator.Query
         IEnumerable<Entity> Rows(string logicalName);
 
         /// <summary>Rows whose column equals the value through an index (primary key, lookup or alternate-key column),
-        /// or null when the column has no index and the caller must scan.</summary>
+        /// or null when the column has no index and the caller must scan. The engine passes the value normalised:
+        /// Guid for primary key and lookup columns (never an EntityReference), int for choice/whole-number columns,
+        /// decimal for other numbers and money, string for text (Dataverse matches text case-insensitively). The
+        /// engine re-applies the whole filter to what comes back, so an index may return a superset.</summary>
         IEnumerable<Entity>? RowsWhereEquals(string logicalName, string column, object value);
     }
 }

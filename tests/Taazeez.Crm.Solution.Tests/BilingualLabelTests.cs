@@ -17,6 +17,7 @@ namespace Taazeez.Crm.Solution.Tests
             ("displaynames", "displayname"), ("labels", "label"), ("LocalizedNames", "LocalizedName"),
             ("LocalizedCollectionNames", "LocalizedCollectionName"), ("Descriptions", "Description"),
             ("displayname", "label"), ("description", "label"), ("Titles", "Title"),
+            ("steplabels", "label"), // a business process flow's stage and step names (Workflow/labels/steplabels)
         };
         // Every component folder of the solution, including those other engineers write (workflows, custom APIs, plugin registration).
         private static readonly string[] Folders =
@@ -32,7 +33,8 @@ namespace Taazeez.Crm.Solution.Tests
             {
                 var root = XDocument.Load(file).Root!;
                 foreach (var (container, label) in Containers)
-                    foreach (var group in root.DescendantsAndSelf(container).Where(g => g.Elements(label).Any() || container is "labels" or "Titles"))
+                    foreach (var group in root.DescendantsAndSelf(container).Where(g => g.Elements(label).Any() || container is "steplabels" or "Titles"
+                        || (container is "labels" && !g.Elements("steplabels").Any())))
                     {
                         checkedLabels++;
                         var byLanguage = group.Elements(label).ToLookup(Language, Text);

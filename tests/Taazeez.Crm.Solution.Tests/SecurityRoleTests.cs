@@ -28,7 +28,7 @@ namespace Taazeez.Crm.Solution.Tests
         [Fact]
         public void Privileges_name_existing_tables()
         {
-            var platform = new HashSet<string> { "Note", "Activity", "User", "Contact", "EnvironmentVariableDefinition", "EnvironmentVariableValue" };
+            var platform = new HashSet<string> { "Note", "Activity", "User", "Contact", "EnvironmentVariableDefinition", "EnvironmentVariableValue", "Workflow" };
             var verbs = new[] { "prvCreate", "prvRead", "prvWrite", "prvDelete", "prvAppendTo", "prvAppend", "prvAssign", "prvShare" };
             foreach (var p in Roles.SelectMany(r => r.Descendants("RolePrivilege")).Select(p => p.Attribute("name")!.Value))
             {

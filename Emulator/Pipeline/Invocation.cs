@@ -1,0 +1,44 @@
+using System;
+using Microsoft.Xrm.Sdk;
+
+namespace Taazeez.Crm.Emulator.Pipeline
+{
+    /// <summary>Who is calling: the user, the user who started the chain, a Power Pages contact when the call comes
+    /// from the portal, and how deep in a plugin chain the call sits.</summary>
+    internal sealed record Caller(
+        Guid UserId,
+        Guid InitiatingUserId,
+        Guid BusinessUnitId,
+        Guid OrganizationId,
+        Guid? PortalContactId,
+        int Depth,
+        Guid CorrelationId,
+        ExecutionContext? ParentContext)
+    {
+        public bool IsPlugin => ParentContext != null;
+    }
+
+    /// <summary>One message going through the pipeline: the request, its response, and what its stages share.</summary>
+    internal sealed class Invocation
+    {
+        public Invocation(OrganizationRequest request, Caller caller, DateTime operationCreatedOn)
+        {
+            Request = request;
+            Caller = caller;
+            MessageName = request.RequestName;
+            OperationCreatedOn = operationCreatedOn;
+            Response = new OrganizationResponse { ResponseName = request.RequestName };
+        }
+
+        public OrganizationRequest Request { get; }
+        public Caller Caller { get; }
+        public string MessageName { get; set; }
+        public string? EntityName { get; set; }
+        public Guid EntityId { get; set; }
+        public Guid? RequestId { get; } = Guid.NewGuid();
+        public DateTime OperationCreatedOn { get; }
+        public OrganizationResponse Response { get; set; }
+        public ParameterCollection SharedVariables { get; } = new();
+        public Entity? PreImage { get; set; }
+    }
+}

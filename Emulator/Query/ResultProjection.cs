@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Taazeez.Crm.Emulator.Query
+{
+    /// <summary>Builds the returned rows: new Entity objects with copied values (never the stored instances),
+    /// the root's requested columns plus its id, and linked columns as AliasedValue under "alias.column".
+    /// Null values are left out, as Dataverse leaves them out.</summary>
+    internal static class ResultProjection
+    {
+        public static Entity Project(BoundQuery query, JoinedRow row)
+        {
+            var root = query.Root;
+            var stored = row.Slots[0]!;
+            var id = QueryValues.IdOf(stored, root.Table);
+            var pk = root.Table.PrimaryIdColumn;
+            var columns = query.Query.ColumnSet;
+            // A distinct query returns only what it asked for: the id would make every row distinct.
+            var withId = !query.Query.Distinct || columns.AllColumns || columns.Columns.Contains(pk);
+            var result = new Entity(root.Table.LogicalName, withId ? id : Guid.Empty);
+            foreach (var (name, value) in Columns(stored, columns))
+                result.Attributes[name] = QueryValues.Copy(value);
+            if (withId && id != Guid.Empty) result.Attributes[pk] = id;
+
+            foreach (var source in query.Sources)
+            {
+                if (source.IsRoot || row.Slots[source.Slot] is not { } linked) continue;
+                foreach (var (name, value) in Columns(linked, source.Link!.Columns))
+                    result.Attributes[source.Alias + "." + name] = new AliasedValue(source.Table.LogicalName, name, QueryValues.Copy(value));
+            }
+            return result;
+        }
+
+        private static IEnumerable<(string Name, object Value)> Columns(Entity stored, ColumnSet columns)
+        {
+            if (columns.AllColumns)
+            {
+                foreach (var pair in stored.Attributes)
+                    if (pair.Value != null) yield return (pair.Key, pair.Value);
+                yield break;
+            }
+            foreach (var name in columns.Columns)
+                if (stored.Attributes.TryGetValue(name, out var value) && value != null) yield return (name, value);
+        }
+
+        /// <summary>A key equal for rows Distinct must fold: same attribute names with equal values.</summary>
+        public static string DistinctKey(Entity projected)
+        {
+            var key = new StringBuilder();
+            var names = new List<string>(projected.Attributes.Keys);
+            names.Sort(StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                var value = QueryValues.Normalize(projected.Attributes[name]);
+                key.Append(name).Append('=').Append(value switch
+                {
+                    string s => "s:" + s.TrimEnd(' ').ToUpperInvariant(),
+                    DateTime d => "t:" + d.Ticks.ToString(CultureInfo.InvariantCulture),
+                    decimal m => "d:" + (m / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture), // 1.0 = 1
+                    null => "null",
+                    var other => other.GetType().Name + ":" + Convert.ToString(other, CultureInfo.InvariantCulture),
+                }).Append('\u0001');
+            }
+            return key.ToString();
+        }
+    }
+}

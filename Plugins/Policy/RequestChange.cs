@@ -45,10 +45,11 @@ namespace Taazeez.Crm.Policy
 
         public void Set(string column, object? value) => Target[column] = value;
 
+        /// <summary>Sets the status reason and its statecode (a new row is always Active: only its status reason is set).</summary>
         public void SetStatus(int status)
         {
             Target[RequestColumns.StatusCode] = new OptionSetValue(status);
-            Target[RequestColumns.StateCode] = new OptionSetValue(RequestStatus.StateOf(status));
+            if (!IsCreate) Target[RequestColumns.StateCode] = new OptionSetValue(RequestStatus.StateOf(status));
         }
 
         public void Trace(string message) => _trace(message);

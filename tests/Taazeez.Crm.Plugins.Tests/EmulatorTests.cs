@@ -166,6 +166,40 @@ namespace Taazeez.Crm.Plugins.Tests
             Assert.False(row.GetAttributeValue<bool>("taz_dataverified"));
         }
 
+        [Fact]
+        [PolicyClause("S5", "S6", "S7")]
+        public void Decision_record_and_service_delivery_follow_the_committee_and_the_registration()
+        {
+            var id = _staff.Create(Request(Beneficiary()));
+            _staff.Update(new Entity("taz_supportrequest", id) { ["statuscode"] = new OptionSetValue(826000001) });
+            _staff.Update(new Entity("taz_supportrequest", id) { ["statuscode"] = new OptionSetValue(826000004) });
+            var request = new EntityReference("taz_supportrequest", id);
+
+            Entity DecisionRecord() => new Entity("taz_committeedecision")
+            {
+                ["taz_name"] = "قرار", ["taz_supportrequestid"] = request, ["taz_decision"] = new OptionSetValue(826000001), ["taz_reasons"] = "مستحق",
+            };
+            AssertFault(() => _staff.Create(DecisionRecord()), "S5.CommitteeRoleRequired");
+            Assert.Equal(0, _emulator.Count("taz_committeedecision"));
+            var committee = _emulator.CreateService(_committee);
+            var record = committee.Create(DecisionRecord());
+            Assert.Equal(_committee, committee.Retrieve("taz_committeedecision", record, new ColumnSet("taz_decidedby")).GetAttributeValue<EntityReference>("taz_decidedby").Id);
+
+            Entity Delivery() => new Entity("taz_servicedelivery") { ["taz_name"] = "تسليم", ["taz_supportrequestid"] = request, ["taz_amountdelivered"] = new Money(3000m) };
+            AssertFault(() => _staff.Create(Delivery()), "S7.DeliveryNeedsApproval");
+            Assert.Equal(0, _emulator.Count("taz_servicedelivery"));
+
+            committee.Update(new Entity("taz_supportrequest", id) { ["statuscode"] = new OptionSetValue(826000005), ["taz_decisionreasons"] = "مستحق" });
+            AssertFault(() => _staff.Create(Delivery()), "S7.DeliveryNeedsApproval");
+            _staff.Update(new Entity("taz_supportrequest", id) { ["statuscode"] = new OptionSetValue(826000008) });
+            Assert.NotNull(Read(id).GetAttributeValue<DateTime?>("taz_registrationcompletedon"));
+            _staff.Create(Delivery());
+            Assert.True(LastPluginCalls <= 1);
+            Assert.Equal(1, _emulator.Count("taz_servicedelivery"));
+            _staff.Update(new Entity("taz_supportrequest", id) { ["statuscode"] = new OptionSetValue(826000009) });
+            Assert.Equal(826000009, Read(id).GetAttributeValue<OptionSetValue>("statuscode").Value);
+        }
+
         private static DateTime Seconds(DateTime t) => new DateTime(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
     }
 }

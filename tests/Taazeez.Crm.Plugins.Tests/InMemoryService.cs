@@ -7,7 +7,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace Taazeez.Crm.Plugins.Tests
 {
     /// <summary>Rows in memory answering the bounded RetrieveMultiple queries the rules make (conditions Equal,
-    /// NotEqual, In on the top filter, an outer link with aliased columns, TopCount), counting every call.
+    /// NotEqual, In on the top filter, an outer link with aliased columns, TopCount) counting every call.
     /// Any other request fails the test: the rules make no other call.</summary>
     internal sealed class InMemoryService : IOrganizationService
     {
@@ -105,7 +105,7 @@ namespace Taazeez.Crm.Plugins.Tests
         }
 
         public Guid Create(Entity entity) => throw new InvalidOperationException("the rules never create rows");
-        public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) => throw new InvalidOperationException("the rules read through the pre-image, not Retrieve");
+        public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) => throw new InvalidOperationException("the rules read through the pre-image or a bounded query, not Retrieve");
         public void Update(Entity entity) => throw new InvalidOperationException("the rules amend the target, never Update");
         public void Delete(string entityName, Guid id) => throw new InvalidOperationException("the rules never delete");
         public OrganizationResponse Execute(OrganizationRequest request) => throw new InvalidOperationException("the rules execute no request");

@@ -106,6 +106,14 @@ namespace Taazeez.Crm.Plugins.Tests
 
         public static Arbitrary<PluginInput> Beneficiaries() => Arb.From(Inputs("taz_beneficiary", BeneficiaryColumns));
 
+        private static readonly string[] DeliveryColumns = { "taz_name", "taz_supportrequestid", "taz_deliveredon", "taz_amountdelivered", "taz_channel" };
+
+        private static readonly string[] DecisionColumns = { "taz_name", "taz_supportrequestid", "taz_decision", "taz_reasons", "taz_approvedamount", "taz_decidedby" };
+
+        public static Arbitrary<PluginInput> Deliveries() => Arb.From(Inputs("taz_servicedelivery", DeliveryColumns));
+
+        public static Arbitrary<PluginInput> Decisions() => Arb.From(Inputs("taz_committeedecision", DecisionColumns));
+
         internal static bool EndsWellFor(IPlugin plugin, PluginInput input, InMemoryService service)
         {
             var context = new PipelineContext(input.Message, input.Target, stage: 20)
@@ -131,7 +139,8 @@ namespace Taazeez.Crm.Plugins.Tests
             .EnvironmentVariable("taz_CommitteeResponsePeriodDays", "14", "not a number")
             .EnvironmentVariable("taz_DeclarationTextVersion", "2024.1")
             .EnvironmentVariable("taz_SupportTypeCeilings", "{}", "{\"826000001\":")
-            .Add(new Entity("taz_beneficiary", Guid.NewGuid()) { ["taz_nationalid"] = "1000000008", ["taz_name"] = "x" });
+            .Add(new Entity("taz_beneficiary", Guid.NewGuid()) { ["taz_nationalid"] = "1000000008", ["taz_name"] = "x" })
+            .Add(new Entity("taz_supportrequest", Guid.NewGuid()) { ["statuscode"] = new OptionSetValue(826000008) });
     }
 
     public sealed class RequestInputs
@@ -144,8 +153,28 @@ namespace Taazeez.Crm.Plugins.Tests
         public static Arbitrary<PluginInput> Inputs() => MalformedInputs.Beneficiaries();
     }
 
+    public sealed class DeliveryInputs
+    {
+        public static Arbitrary<PluginInput> Inputs() => MalformedInputs.Deliveries();
+    }
+
+    public sealed class DecisionInputs
+    {
+        public static Arbitrary<PluginInput> Inputs() => MalformedInputs.Decisions();
+    }
+
     public class MalformedInputProperties
     {
+        [Property(MaxTest = 10000, Arbitrary = new[] { typeof(DeliveryInputs) })]
+        [PolicyClause("S7")]
+        public bool ServiceDeliveryValidation_ends_in_success_or_a_bilingual_InvalidPluginExecutionException(PluginInput input) =>
+            MalformedInputs.EndsWellFor(new ServiceDeliveryValidation(null, null), input, MalformedInputs.Service());
+
+        [Property(MaxTest = 10000, Arbitrary = new[] { typeof(DecisionInputs) })]
+        [PolicyClause("S5")]
+        public bool CommitteeDecisionValidation_ends_in_success_or_a_bilingual_InvalidPluginExecutionException(PluginInput input) =>
+            MalformedInputs.EndsWellFor(new CommitteeDecisionValidation(null, null), input, MalformedInputs.Service());
+
         [Property(MaxTest = 10000, Arbitrary = new[] { typeof(RequestInputs) })]
         [PolicyClause("S2", "S4", "S5", "C7")]
         public bool SupportRequestPolicy_ends_in_success_or_a_bilingual_InvalidPluginExecutionException(PluginInput input) =>

@@ -104,6 +104,52 @@ namespace Taazeez.Crm.Plugins.Tests
 
         public static Arbitrary<PluginInput> Requests() => Arb.From(Inputs("taz_supportrequest", RequestColumns));
 
+        /// <summary>Values of the column's own type (as Dataverse would deliver them) but of any content, so the
+        /// generated saves reach the lifecycle, declaration and decision rules instead of stopping at a type check.</summary>
+        private static Gen<object?> TypedValue(string column)
+        {
+            int[] valid = column switch
+            {
+                "statecode" => new[] { 0, 1 },
+                "statuscode" => new[] { 1, 2, 826000001, 826000002, 826000003, 826000004, 826000005, 826000006, 826000007, 826000008, 826000009, 826000010 },
+                "taz_supporttype" => new[] { 826000001, 826000002, 826000003, 826000007 },
+                "taz_channel" => new[] { 826000001, 826000002, 826000007, 826000008 },
+                _ => new[] { 826000001, 826000002, 826000003 },
+            };
+            var options = Gen.Frequency((4, Gen.Elements(valid)), (1, Gen.Elements(Options))).Select(v => (object?)new OptionSetValue(v));
+            var money = Gen.Elements(-1m, 0m, 1m, 1000m, 3000m, 5000.5m, 1000000m).Select(v => (object?)new Money(v));
+            var flag = Gen.Elements(true, false).Select(v => (object?)v);
+            var date = Gen.Elements(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 20, 0, 0, 0, DateTimeKind.Utc), DateTime.MinValue)
+                .Select(v => (object?)v);
+            var text = Gen.Elements("", " ", "2024.1", "2025.2", "فاطمة أحمد", new string('a', 64), "x").Select(v => (object?)v);
+            var reference = Gen.Elements(SharedBeneficiary, Guid.NewGuid()).Select(id => (object?)new EntityReference(column == "taz_verifiedby" ? "systemuser" : "taz_beneficiary", id));
+            Gen<object?> typed = column switch
+            {
+                "statecode" or "statuscode" or "taz_supporttype" or "taz_channel" or "taz_decision" => options,
+                "taz_amountrequested" or "taz_approvedamount" => money,
+                "taz_dataverified" or "taz_declarationsigned" or "taz_decidedwithinperiod" => flag,
+                "taz_beneficiaryid" or "taz_verifiedby" => reference,
+                "taz_verifiedon" or "taz_declarationsignedon" or "taz_submittedon" or "taz_committeedueon" or "taz_decidedon"
+                    or "taz_registrationcompletedon" or "taz_deliveredon" => date,
+                _ => text,
+            };
+            return Gen.Frequency((9, typed), (1, Gen.Constant<object?>(null)));
+        }
+
+        private static readonly Guid SharedBeneficiary = new Guid("5f0d2a43-8a8e-4d67-9d53-2f3f1bb0a001");
+
+        private static Gen<Entity> TypedRows(string[] columns) =>
+            from chosen in Gen.SubListOf(columns)
+            from values in Gen.CollectToList(chosen, TypedValue)
+            select Build("taz_supportrequest", chosen, values);
+
+        public static Arbitrary<PluginInput> TypedRequests() => Arb.From(
+            from message in Gen.Elements("Create", "Update", "Update")
+            from target in TypedRows(RequestColumns)
+            from before in TypedRows(RequestColumns)
+            from portal in Gen.Elements(true, false, false)
+            select new PluginInput(message, target, before, portal, 1));
+
         public static Arbitrary<PluginInput> Beneficiaries() => Arb.From(Inputs("taz_beneficiary", BeneficiaryColumns));
 
         private static readonly string[] DeliveryColumns = { "taz_name", "taz_supportrequestid", "taz_deliveredon", "taz_amountdelivered", "taz_channel" };
@@ -121,6 +167,7 @@ namespace Taazeez.Crm.Plugins.Tests
                 Service = service,
                 IsPortalsClientCall = input.Portal,
                 Depth = input.Depth,
+                UserId = CommitteeMember,
             };
             context.WithPreImage("PreImage", input.Before);
             try
@@ -140,12 +187,26 @@ namespace Taazeez.Crm.Plugins.Tests
             .EnvironmentVariable("taz_DeclarationTextVersion", "2024.1")
             .EnvironmentVariable("taz_SupportTypeCeilings", "{}", "{\"826000001\":")
             .Add(new Entity("taz_beneficiary", Guid.NewGuid()) { ["taz_nationalid"] = "1000000008", ["taz_name"] = "x" })
-            .Add(new Entity("taz_supportrequest", Guid.NewGuid()) { ["statuscode"] = new OptionSetValue(826000008) });
+            .Add(new Entity("taz_supportrequest", Guid.NewGuid()) { ["statuscode"] = new OptionSetValue(826000008) })
+            .Add(new Entity("taz_supportrequest", Guid.NewGuid())
+            {
+                ["taz_name"] = "SR-2026-000007", ["statuscode"] = new OptionSetValue(826000001),
+                ["taz_beneficiaryid"] = new EntityReference("taz_beneficiary", SharedBeneficiary), ["taz_supporttype"] = new OptionSetValue(826000001),
+            })
+            .UserRole(CommitteeMember, new Guid("66e5a571-44fe-4473-af39-b181ca8496bb"));
+
+        /// <summary>The caller of every generated save: a committee member, so generated decisions get past the role check.</summary>
+        internal static readonly Guid CommitteeMember = new Guid("5f0d2a43-8a8e-4d67-9d53-2f3f1bb0a002");
     }
 
     public sealed class RequestInputs
     {
         public static Arbitrary<PluginInput> Inputs() => MalformedInputs.Requests();
+    }
+
+    public sealed class TypedRequestInputs
+    {
+        public static Arbitrary<PluginInput> Inputs() => MalformedInputs.TypedRequests();
     }
 
     public sealed class BeneficiaryInputs
@@ -178,6 +239,11 @@ namespace Taazeez.Crm.Plugins.Tests
         [Property(MaxTest = 10000, Arbitrary = new[] { typeof(RequestInputs) })]
         [PolicyClause("S2", "S4", "S5", "C7")]
         public bool SupportRequestPolicy_ends_in_success_or_a_bilingual_InvalidPluginExecutionException(PluginInput input) =>
+            MalformedInputs.EndsWellFor(new SupportRequestPolicy(null, null), input, MalformedInputs.Service());
+
+        [Property(MaxTest = 10000, Arbitrary = new[] { typeof(TypedRequestInputs) })]
+        [PolicyClause("S1", "S2", "S4", "S5", "S6", "S7", "C7")]
+        public bool SupportRequestPolicy_with_well_typed_values_ends_in_success_or_a_bilingual_InvalidPluginExecutionException(PluginInput input) =>
             MalformedInputs.EndsWellFor(new SupportRequestPolicy(null, null), input, MalformedInputs.Service());
 
         [Property(MaxTest = 10000, Arbitrary = new[] { typeof(RequestInputs) })]

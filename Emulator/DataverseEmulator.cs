@@ -73,7 +73,7 @@ namespace Taazeez.Crm.Emulator
                 return XDocument.Load(s).Root!;
             }).ToList();
             return new DataverseEmulator(SolutionMetadata.FromZip(zipPath), Loadable(steps, pluginAssemblies), Loadable(apis, pluginAssemblies),
-                customizations.Descendants("Role").ToList(), variables.Select(Variable).ToList(), pluginAssemblies, seed);
+                (customizations.Element("Roles")?.Elements("Role") ?? Enumerable.Empty<XElement>()).ToList(), variables.Select(Variable).ToList(), pluginAssemblies, seed);
         }
 
         /// <summary>Walks up from the current directory (then from this assembly) to the repository's Solution/src.</summary>
@@ -109,8 +109,8 @@ namespace Taazeez.Crm.Emulator
             foreach (var role in roleIds)
                 _org.Seed(new Entity("systemuserroles", _org.Locked(_org.NewId))
                 {
-                    ["systemuserid"] = new EntityReference("systemuser", id),
-                    ["roleid"] = new EntityReference("role", role),
+                    ["systemuserid"] = id,
+                    ["roleid"] = role,
                 });
             return id;
         }

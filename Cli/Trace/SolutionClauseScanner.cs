@@ -23,6 +23,9 @@ public static partial class SolutionClauseScanner
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(G6[a-d]|G[0-6]|C[1-8]|T[1-4]|S[1-7])(?![A-Za-z0-9_])")]
     private static partial Regex ClauseIdPattern();
 
+    /// <summary>The clause ids a piece of text names (shared with the portal scanner).</summary>
+    internal static IEnumerable<string> ClauseIds(string text) => ClauseIdPattern().Matches(text).Select(m => m.Value);
+
     public static IReadOnlyList<SolutionClauseMention> Scan(string solutionFolder)
     {
         if (!Directory.Exists(solutionFolder))

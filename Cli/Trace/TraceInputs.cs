@@ -8,6 +8,9 @@ namespace Taazeez.Crm.Cli.Trace;
 /// <summary>What the trace reads: the unpacked solution, the rule assemblies, the test assemblies.</summary>
 public sealed record TraceInputs(string SolutionFolder, IReadOnlyList<string> ComponentAssemblies, IReadOnlyList<string> TestAssemblies)
 {
+    /// <summary>The Power Pages site (pac pages layout); its Liquid templates name the clauses they implement.</summary>
+    public string? PortalFolder { get; init; }
+
     private static readonly string[] ComponentProjects =
     {
         "Plugins/bin/{0}/net10.0/Taazeez.Crm.Plugins.dll",
@@ -35,6 +38,7 @@ public sealed record TraceInputs(string SolutionFolder, IReadOnlyList<string> Co
                 .Order(StringComparer.Ordinal)
                 .ToList()
             : new List<string>();
-        return new TraceInputs(Path.Combine(root, "Solution", "src"), components, tests);
+        var portal = Path.Combine(root, "Portal");
+        return new TraceInputs(Path.Combine(root, "Solution", "src"), components, tests) { PortalFolder = Directory.Exists(portal) ? portal : null };
     }
 }

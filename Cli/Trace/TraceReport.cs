@@ -44,6 +44,9 @@ public sealed class TraceReport
 
         foreach (var mention in SolutionClauseScanner.Scan(inputs.SolutionFolder))
             Add(components, mention.ClauseId, "Solution: " + mention.Component, mention.Component);
+        if (inputs.PortalFolder is not null)
+            foreach (var mention in PortalClauseScanner.Scan(inputs.PortalFolder))
+                Add(components, mention.ClauseId, "Portal: " + mention.Component, mention.Component);
         foreach (var marker in inputs.ComponentAssemblies.SelectMany(ReadAssembly))
             foreach (var id in marker.ClauseIds)
                 Add(components, id, $"{marker.Assembly}: `{marker.Member}`", marker.Member);

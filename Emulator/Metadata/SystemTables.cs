@@ -32,8 +32,7 @@ namespace Taazeez.Crm.Emulator.Metadata
             }
             foreach (var relationship in solution.Relationships.Where(r => r.IsManyToMany && r.IntersectEntity != null))
                 tables.TryAdd(relationship.IntersectEntity!, Table(relationship.IntersectEntity!, relationship.IntersectEntity + "id",
-                    Lookup(relationship.ReferencedEntity + "id", relationship.ReferencedEntity),
-                    Lookup(relationship.ReferencingEntity + "id", relationship.ReferencingEntity)));
+                    IntersectColumn(relationship.ReferencedEntity + "id"), IntersectColumn(relationship.ReferencingEntity + "id")));
             return solution.WithTables(tables.Values);
         }
 
@@ -45,8 +44,8 @@ namespace Taazeez.Crm.Emulator.Metadata
                 Lookup("businessunitid", "businessunit"), Column("isdisabled", "bit"), Column("azureactivedirectoryobjectid", "uniqueidentifier"));
             yield return Owned("team", "teamid", Text("name", 160), Lookup("businessunitid", "businessunit"), Column("teamtype", "picklist"));
             yield return Table("role", "roleid", Text("name", 100), Lookup("businessunitid", "businessunit"));
-            yield return Table("systemuserroles", "systemuserroleid", Lookup("systemuserid", "systemuser"), Lookup("roleid", "role"));
-            yield return Table("teammembership", "teammembershipid", Lookup("systemuserid", "systemuser"), Lookup("teamid", "team"));
+            yield return Table("systemuserroles", "systemuserroleid", IntersectColumn("systemuserid"), IntersectColumn("roleid"));
+            yield return Table("teammembership", "teammembershipid", IntersectColumn("systemuserid"), IntersectColumn("teamid"));
             yield return Owned("contact", "contactid", Text("firstname", 50), Text("lastname", 50), Text("fullname", 160),
                 Text("emailaddress1", 100), Text("mobilephone", 50), Text("telephone1", 50), Text("address1_city", 80),
                 Column("preferredcontactmethodcode", "picklist"), Text("adx_identity_username", 100));
@@ -113,6 +112,10 @@ namespace Taazeez.Crm.Emulator.Metadata
 
         /// <summary>A lookup; without targets it is polymorphic (regarding, note object, party) and any table's row will do.</summary>
         private static ColumnMetadata Lookup(string name, params string[] targets) => Column(name, "lookup") with { Targets = targets };
+
+        /// <summary>A column of an N:N intersect table (systemuserroles, teammembership, a solution's N:N): Dataverse
+        /// types it Uniqueidentifier, not Lookup, so a query returns the related row's id as a Guid.</summary>
+        private static ColumnMetadata IntersectColumn(string name) => Column(name, "uniqueidentifier");
 
         private static ColumnMetadata PartyList(string name) => Column(name, "partylist");
     }

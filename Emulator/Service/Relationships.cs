@@ -32,7 +32,7 @@ namespace Taazeez.Crm.Emulator.Service
             var firstColumn = relationship.ReferencedEntity + "id";
             var secondColumn = relationship.ReferencingEntity + "id";
             var existing = org.Store.RowsWhereEquals(intersect, firstColumn, first.Id)!
-                .FirstOrDefault(r => r.GetAttributeValue<EntityReference>(secondColumn)?.Id == second.Id);
+                .FirstOrDefault(r => r.GetAttributeValue<Guid>(secondColumn) == second.Id);
             if (associate)
             {
                 if (existing != null)
@@ -41,8 +41,8 @@ namespace Taazeez.Crm.Emulator.Service
                 org.Store.Insert(new Entity(intersect, id)
                 {
                     [intersect + "id"] = id,
-                    [firstColumn] = new EntityReference(first.LogicalName, first.Id),
-                    [secondColumn] = new EntityReference(second.LogicalName, second.Id),
+                    [firstColumn] = first.Id,
+                    [secondColumn] = second.Id,
                 });
             }
             else if (existing != null)

@@ -119,7 +119,8 @@ namespace Taazeez.Crm.Emulator.Store
             public StoredTable(TableMetadata metadata)
             {
                 Metadata = metadata;
-                foreach (var column in metadata.Columns.Values.Where(c => c.Type is "lookup" or "owner" or "customer"))
+                // Uniqueidentifier columns too: the intersect tables' ids are looked up on every N:N join and cascade.
+                foreach (var column in metadata.Columns.Values.Where(c => c.Type is "lookup" or "owner" or "customer" or "uniqueidentifier"))
                     Indexes[column.LogicalName] = new Dictionary<object, HashSet<Guid>>();
                 foreach (var key in metadata.AlternateKeys)
                 {

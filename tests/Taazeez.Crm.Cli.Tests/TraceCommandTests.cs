@@ -43,6 +43,22 @@ public sealed class TraceCommandTests
     }
 
     [Fact]
+    public void Portal_scanner_counts_only_Implements_comments_and_only_the_ids_before_the_colon()
+    {
+        using var repo = new FakeRepository();
+        var folder = Path.Combine(repo.Root, "Portal", "web-templates", "taz-home");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "Taz-Home.webtemplate.source.html"), """
+            {% comment %}Implements G6a, C7: the FAQ; unlike S5 this names only what it does{% endcomment %}
+            {% comment %}Table permissions mention G4 but claim nothing{% endcomment %}
+            <p>{{ snippets['Taz/Home/Intro'] }}</p>
+            """);
+        var mentions = PortalClauseScanner.Scan(Path.Combine(repo.Root, "Portal"));
+        Assert.Equal(new[] { "C7", "G6a" }, mentions.Select(m => m.ClauseId));
+        Assert.All(mentions, m => Assert.Equal("web-templates/taz-home", m.Component));
+    }
+
+    [Fact]
     public void Check_passes_and_writes_the_matrix_when_every_clause_has_a_component_and_a_test()
     {
         using var repo = new FakeRepository();

@@ -61,6 +61,56 @@ namespace Taazeez.Crm.Workflows.Tests
         }
 
         [Fact]
+        [PolicyClause("S3")]
+        public void Parameters_are_checked_against_the_solution_definitions_before_the_plugin_runs()
+        {
+            var s = new Scenario();
+            var branch = s.Branch("صبيا");
+            s.Researcher("R", branch);
+            var request = s.Request(s.Beneficiary(null), branch);
+
+            var missing = Assert.ThrowsAny<Exception>(() => s.Service.Execute(new OrganizationRequest("taz_ReferToResearcher") { ["Reason"] = "x | x" }));
+            var wrongType = Assert.ThrowsAny<Exception>(() =>
+                s.Service.Execute(new OrganizationRequest("taz_ReferToResearcher") { ["SupportRequest"] = request.Id }));
+            var unknown = Assert.ThrowsAny<Exception>(() =>
+                s.Service.Execute(new OrganizationRequest("taz_ReferToResearcher") { ["SupportRequest"] = request, ["Researcher"] = request }));
+            var eventAsText = Assert.ThrowsAny<Exception>(() =>
+                s.Service.Execute(new OrganizationRequest("taz_NotifyBeneficiary") { ["SupportRequest"] = request, ["Event"] = "Decision" }));
+
+            Assert.Contains("'SupportRequest' is missing", FaultMessage(missing));
+            Assert.Contains("expects type EntityReference", FaultMessage(wrongType));
+            Assert.Contains("'Researcher' is not a request parameter", FaultMessage(unknown));
+            Assert.Contains("expects type Integer", FaultMessage(eventAsText));
+            Assert.Empty(s.Rows(EntityNames.ResearchReferral));
+            Assert.Empty(s.Rows("task"));
+            Assert.Empty(s.Emulator.Traces); // no plugin ran
+        }
+
+        [Fact]
+        [PolicyClause("S3")]
+        public void A_retried_ReferToResearcher_reads_only_and_writes_nothing_the_second_time()
+        {
+            var s = new Scenario();
+            var branch = s.Branch("صبيا");
+            s.Researcher("A", branch);
+            s.Researcher("B", branch);
+            var request = s.Request(s.Beneficiary(null), branch);
+            var call = new OrganizationRequest("taz_ReferToResearcher") { ["SupportRequest"] = request };
+
+            var first = s.Service.Execute(call);
+            var firstWrites = s.Emulator.Calls.Last!.PluginCallMessages.Where(m => m is "Create" or "Update").ToList();
+            var retry = s.Service.Execute(call);
+            var retryWrites = s.Emulator.Calls.Last!.PluginCallMessages.Where(m => m is "Create" or "Update").ToList();
+
+            Assert.Equal(new[] { "Create", "Create", "Update" }, firstWrites); // referral, task, assignment
+            Assert.Empty(retryWrites);
+            Assert.Equal(((EntityReference)first["Referral"]).Id, ((EntityReference)retry["Referral"]).Id);
+            Assert.Equal(((EntityReference)first["Researcher"]).Id, ((EntityReference)retry["Researcher"]).Id);
+            Assert.Single(s.Rows(EntityNames.ResearchReferral, "taz_supportrequestid", request.Id));
+            Assert.Single(s.Rows("task", "regardingobjectid", request.Id));
+        }
+
+        [Fact]
         [PolicyClause("G0", "S5")]
         public void NotifyBeneficiary_resolves_the_beneficiary_from_the_request_and_writes_once()
         {

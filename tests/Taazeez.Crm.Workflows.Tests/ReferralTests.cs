@@ -83,6 +83,36 @@ namespace Taazeez.Crm.Workflows.Tests
 
         [Fact]
         [PolicyClause("S3")]
+        public void A_step_retried_after_failing_midway_completes_the_task_and_assignment_without_a_second_referral()
+        {
+            var s = new Scenario();
+            var branch = s.Branch("صبيا");
+            var chosen = s.Researcher("A", branch);
+            var request = s.Request(s.Beneficiary(null), branch);
+            // The first attempt wrote its referral (under the deterministic id) and failed before the task and the assignment.
+            s.Service.Create(new Entity(EntityNames.ResearchReferral, DeterministicId.For("referral|" + request.Id.ToString("D")))
+            {
+                ["taz_name"] = "first attempt",
+                ["taz_supportrequestid"] = request,
+                ["taz_researcherid"] = new EntityReference(EntityNames.SystemUser, chosen),
+                ["taz_branchofficeid"] = branch,
+            });
+            s.Researcher("B", branch); // joined since: the retry must keep the researcher the first attempt chose
+
+            var retry = new ResearcherReferral(s.Service, s.Trace).Refer(request, null, s.Now);
+            var again = new ResearcherReferral(s.Service, s.Trace).Refer(request, null, s.Now);
+
+            Assert.False(retry.Created);
+            Assert.False(again.Created);
+            Assert.Equal(chosen, retry.Researcher.Id);
+            Assert.Equal("first attempt", Assert.Single(s.Rows(EntityNames.ResearchReferral, "taz_supportrequestid", request.Id)).GetAttributeValue<string>("taz_name"));
+            Assert.Equal(chosen, Assert.Single(s.Rows("task", "regardingobjectid", request.Id)).GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(chosen, s.Get(request).GetAttributeValue<EntityReference>("taz_researcherid").Id);
+            Assert.Contains("already referred", s.Trace.Text);
+        }
+
+        [Fact]
+        [PolicyClause("S3")]
         public void A_branch_without_its_own_researcher_uses_all_researchers_and_says_so()
         {
             var s = new Scenario();

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using Taazeez.Crm.Workflows.Tests.Fakes;
+using Taazeez.Crm.Emulator;
 using Taazeez.Crm.WorkflowActivities;
 using Taazeez.Crm.WorkflowActivities.CustomApis;
 
@@ -17,22 +17,23 @@ namespace Taazeez.Crm.Workflows.Tests
         public string Text => string.Join("\n", Lines);
     }
 
-    /// <summary>An emulated organization with the solution's metadata and this assembly's Custom API plugins,
-    /// plus helpers that seed the rows the activities read.</summary>
+    /// <summary>The embedded Dataverse emulator (Emulator/) loaded from Solution/src with the workflow activity
+    /// assembly, so its Custom APIs and every write of the activity logic go through Dataverse's checks; plus helpers
+    /// that seed the rows the activities read.</summary>
     public sealed class Scenario
     {
         public static readonly DateTime Start = new DateTime(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
 
         public Scenario()
         {
-            Emulator = InMemoryOrganization.FromSolutionFolder(SolutionPaths.SolutionSrc, typeof(ReferToResearcherApi).Assembly);
+            Emulator = DataverseEmulator.FromSolutionFolder(DataverseEmulator.FindSolutionFolder(), typeof(ReferToResearcherApi).Assembly);
             Emulator.Clock.Set(Start);
             Service = Emulator.CreateService(Emulator.SystemUserId);
         }
 
         private int _requests;
 
-        public InMemoryOrganization Emulator { get; }
+        public DataverseEmulator Emulator { get; }
         public IOrganizationService Service { get; }
         public TraceLog Trace { get; } = new TraceLog();
         public DateTime Now => Emulator.Clock.UtcNow;

@@ -110,6 +110,17 @@ namespace Taazeez.Crm.Emulator.Tests.Service
             var relationship = new Relationship("taz_branchoffice_representative");
             Service.Associate("taz_branchoffice", office, relationship, new EntityReferenceCollection { new EntityReference("systemuser", user) });
             Assert.Equal(1, _emulator.Count("taz_branchoffice_representative"));
+            // Dataverse types intersect columns Uniqueidentifier: the ids come back as Guids, and joins go through them.
+            var link = Service.RetrieveMultiple(new QueryExpression("taz_branchoffice_representative")
+            {
+                ColumnSet = new ColumnSet("systemuserid", "taz_branchofficeid"),
+            }).Entities.Single();
+            Assert.Equal(user, Assert.IsType<Guid>(link["systemuserid"]));
+            Assert.Equal(office, Assert.IsType<Guid>(link["taz_branchofficeid"]));
+            var members = new QueryExpression("systemuser") { ColumnSet = new ColumnSet("fullname") };
+            members.AddLink("taz_branchoffice_representative", "systemuserid", "systemuserid")
+                .LinkCriteria.AddCondition("taz_branchofficeid", ConditionOperator.Equal, office);
+            Assert.Equal(user, Service.RetrieveMultiple(members).Entities.Single().Id);
             Assert.Throws<FaultException<OrganizationServiceFault>>(() =>
                 Service.Associate("taz_branchoffice", office, relationship, new EntityReferenceCollection { new EntityReference("systemuser", user) }));
             Service.Disassociate("systemuser", user, relationship, new EntityReferenceCollection { new EntityReference("taz_branchoffice", office) });
@@ -226,7 +237,8 @@ namespace Taazeez.Crm.Emulator.Tests.Service
                 ColumnSet = new ColumnSet("roleid"),
                 Criteria = { Conditions = { new ConditionExpression("systemuserid", ConditionOperator.Equal, member) } },
             });
-            Assert.Equal(committeeRole, roles.Entities.Single().GetAttributeValue<EntityReference>("roleid").Id);
+            // Intersect columns are Uniqueidentifier in Dataverse: the id comes back as a Guid, not an EntityReference.
+            Assert.Equal(committeeRole, Assert.IsType<Guid>(roles.Entities.Single()["roleid"]));
 
             _emulator.SetEnvironmentVariable("taz_CommitteeResponsePeriodDays", "21");
             _emulator.SetEnvironmentVariable("taz_CommitteeResponsePeriodDays", "28");

@@ -121,24 +121,6 @@ namespace Taazeez.Crm.Portal.Tests.Infrastructure
             }
         }
 
-        /// <summary>Evaluates a plan over in-memory rows (table → rows; ids and lookups as Guid).</summary>
-        public static bool Matches(QueryPlan plan, IReadOnlyDictionary<string, object?> row, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>> tables)
-        {
-            if (!plan.Conditions.All(c => row.TryGetValue(c.Column, out var v) && v is Guid g && g == c.Value))
-            {
-                return false;
-            }
-
-            if (plan.Parent is not ParentLink link)
-            {
-                return true;
-            }
-
-            return row.TryGetValue(link.ChildLookup, out var lookup) && lookup is Guid parentId
-                && tables.TryGetValue(link.ParentTable, out var parents)
-                && parents.Any(p => p.TryGetValue(link.ParentKey, out var key) && key is Guid k && k == parentId && Matches(link.ParentPlan, p, tables));
-        }
-
         private Relationship Relationship(string? name, string permission)
         {
             Require(name != null && schema.Relationships.ContainsKey(name), permission + ": relationship '" + name + "' is not in Solution/src");

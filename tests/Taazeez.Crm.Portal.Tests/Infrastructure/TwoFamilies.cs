@@ -7,7 +7,7 @@ namespace Taazeez.Crm.Portal.Tests.Infrastructure
     /// <summary>
     /// Two portal contacts, each with a beneficiary file and everything a beneficiary owns (household, requests,
     /// request documents, surveys, notifications, feedback), plus an orphan feedback from an anonymous visitor.
-    /// Rows are table → columns with ids and lookups as Guid, so they can be checked in memory or created in the emulator.
+    /// Rows are table → columns with ids and lookups as Guid; <see cref="EmulatedPortal"/> creates them in the Dataverse emulator.
     /// </summary>
     public sealed class TwoFamilies
     {
@@ -29,9 +29,6 @@ namespace Taazeez.Crm.Portal.Tests.Infrastructure
 
         /// <summary>Rows in the order they must be created (parents first).</summary>
         public IReadOnlyDictionary<string, List<Dictionary<string, object?>>> Rows => rows;
-
-        public IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>> AsTables =>
-            rows.ToDictionary(r => r.Key, r => (IReadOnlyList<IReadOnlyDictionary<string, object?>>)r.Value.Cast<IReadOnlyDictionary<string, object?>>().ToList());
 
         /// <summary>The ids of <paramref name="table"/> rows that belong to the contact's family.</summary>
         public ISet<Guid> IdsOf(string table, Guid contact) =>

@@ -26,9 +26,9 @@ namespace Taazeez.Crm.Policy
                 Fail(new PolicyViolation(PolicyMessages.S1_NewRequestIsDraft));
             if (!change.IsCreate && !RequestStatus.IsKnown(from)) Fail(new PolicyViolation(PolicyMessages.S2_InvalidValue, RequestColumns.StatusCode));
 
-            // A decision given as its outcome only moves the request to the matching status.
+            // A decision given as its outcome only moves the request to the matching status (the same outcome sent again is no decision).
             var outcome = PolicyValues.Option(change.Target, RequestColumns.Decision);
-            if (outcome.HasValue && to == from)
+            if (outcome.HasValue && to == from && change.Changes(RequestColumns.Decision))
                 to = DecisionOutcome.StatusFor(outcome.Value) ?? throw new PolicyViolation(PolicyMessages.S2_InvalidValue, RequestColumns.Decision).ToException();
 
             Fail(S5_CommitteeClockRule.CheckLock(change, from));

@@ -339,8 +339,11 @@ namespace Taazeez.Crm.Plugins.Tests
             PolicyText.AssertMessage(Refused(() => flow.Update(flow.Change(("taz_approvedamount", new Money(2999m))), caller: flow.Committee)), "S5.DecisionLocked");
             PolicyText.AssertMessage(Refused(() => flow.Update(flow.Change(("taz_amountrequested", new Money(1m))))), "S5.DecisionLocked");
             PolicyText.AssertMessage(Refused(() => flow.Update(flow.Change(("taz_decision", new OptionSetValue(826000003))), caller: flow.Committee)), "S5.DecisionLocked");
-            // the same values sent again are no edit
+            // the same values sent again are no edit, also after registration
             flow.Update(flow.Change(("taz_decisionreasons", flow.Row["taz_decisionreasons"])));
+            flow.Update(flow.Change(Status(RegistrationCompleted)));
+            flow.Update(flow.Change(("taz_decision", new OptionSetValue(826000001)), ("taz_approvedamount", new Money(3000m))));
+            Assert.Equal(RegistrationCompleted, flow.StatusNow);
         }
 
         // ---- S6 / S7 ----

@@ -198,6 +198,10 @@ namespace Taazeez.Crm.Plugins.Tests
             Assert.Equal(1, _emulator.Count("taz_servicedelivery"));
             _staff.Update(new Entity("taz_supportrequest", id) { ["statuscode"] = new OptionSetValue(826000009) });
             Assert.Equal(826000009, Read(id).GetAttributeValue<OptionSetValue>("statuscode").Value);
+
+            var saves = _emulator.Calls.Requests.Where(r => !r.IsAsync && r.Message is "Create" or "Update").ToList();
+            Assert.True(saves.Count >= 10, $"{saves.Count} saves");
+            Assert.All(saves, r => Assert.True(r.PluginCalls <= 1, $"{r.Message} {r.Entity}: {r.PluginCalls} plugin calls ({string.Join(", ", r.PluginCallMessages)})"));
         }
 
         private static DateTime Seconds(DateTime t) => new DateTime(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);

@@ -23,6 +23,10 @@ namespace Taazeez.Crm.Policy
         public string Format(params object[] args) =>
             string.Format(Arabic, args) + " | " + string.Format(English, args);
 
+        /// <summary>As <see cref="Format(object[])"/>, with arguments of their own for each language (labels such as status names).</summary>
+        public string Format(object[] arabicArgs, object[] englishArgs) =>
+            string.Format(Arabic, arabicArgs) + " | " + string.Format(English, englishArgs);
+
         public InvalidPluginExecutionException ToException(params object[] args) =>
             new InvalidPluginExecutionException(Format(args), PluginHttpStatusCode.BadRequest);
 

@@ -12,8 +12,9 @@ namespace Taazeez.Crm.Policy
         /// <summary>The message to show, or null when the request keeps its beneficiary.</summary>
         public static PolicyMessage? Check(Entity target, bool isCreate)
         {
-            if (isCreate) return target.GetAttributeValue<EntityReference>(Column) == null ? PolicyMessages.S4_BeneficiaryRequired : null;
-            return target.Contains(Column) && target[Column] == null ? PolicyMessages.S4_BeneficiaryRequired : null;
+            // PolicyValues.Reference refuses a value of another type with the bilingual S2.InvalidValue message.
+            if (isCreate) return PolicyValues.Reference(target, Column) == null ? PolicyMessages.S4_BeneficiaryRequired : null;
+            return target.Contains(Column) && PolicyValues.Reference(target, Column) == null ? PolicyMessages.S4_BeneficiaryRequired : null;
         }
     }
 }

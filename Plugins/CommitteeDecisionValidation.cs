@@ -1,0 +1,37 @@
+using Taazeez.Crm.Policy;
+
+namespace Taazeez.Crm.Plugins
+{
+    /// <summary>Pre-validation (stage 10) of Create and Update of taz_committeedecision: only a committee member
+    /// records a decision, always with reasons; taz_decidedby is stamped with the caller (S5). One bounded query
+    /// (the caller's committee role).</summary>
+    [PolicyClause("S5")]
+    public sealed class CommitteeDecisionValidation : PluginBase
+    {
+        public const string PreImageName = "PreImage";
+        public const int MaxDepth = 4;
+
+        public CommitteeDecisionValidation(string? unsecureConfiguration, string? secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration) { }
+
+        protected override void ExecuteDataversePlugin(LocalPluginContext context)
+        {
+            var execution = context.PluginExecutionContext;
+            var target = context.Target;
+            if (target == null || execution.PrimaryEntityName != S5_CommitteeDecisionRule.Entity) return;
+            if (execution.Depth > MaxDepth)
+            {
+                context.Trace($"depth {execution.Depth} > {MaxDepth}: skipped");
+                return;
+            }
+            var isCreate = execution.MessageName == "Create";
+            if (!isCreate && execution.MessageName != "Update") return;
+            if (context.IsPortalCall) throw new PolicyViolation(PolicyMessages.S5_CommitteeRoleRequired).ToException();
+            var violation = S5_CommitteeDecisionRule.Check(target, isCreate ? null : context.PreImage(PreImageName), execution.InitiatingUserId);
+            if (violation != null) throw violation.ToException();
+            var role = S5_CommitteeClockRule.RoleFound(context.SystemService.RetrieveMultiple(S5_CommitteeClockRule.RoleQuery(execution.InitiatingUserId)));
+            if (role != null) throw role.ToException();
+            context.Trace($"S5: committee decision recorded by {execution.InitiatingUserId:D}");
+        }
+    }
+}

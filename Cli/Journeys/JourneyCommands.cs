@@ -47,7 +47,9 @@ public static class JourneyCommands
 
         void Started(Taazeez.Crm.Emulator.DataverseEmulator emulator, StaffDirectory staff)
         {
-            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            // Inside the live progress display only the console may write; redirected, one unwrapped line.
+            Action<string> line = interactive ? text => console.MarkupLine(Markup.Escape(text)) : context.Output.WriteLine;
+            line((string.Create(CultureInfo.InvariantCulture,
                 $"المحاكي: {emulator.Steps.Count} خطوة إضافات و{emulator.CustomApis.Count} واجهة مخصصة من {Path.GetFileName(zip)} | Emulator: {emulator.Steps.Count} plugin steps and {emulator.CustomApis.Count} Custom APIs from {Path.GetFileName(zip)}")));
             if (!demo) return;
             var table = new Table().AddColumns("الموظف | Staff", "الدور | Role");

@@ -245,8 +245,8 @@ public sealed class JourneyDriver
                     officer.Service.Update(new Entity("taz_supportrequest", j.RequestId) { ["taz_dataverified"] = true });
                     if (j.IsPortal)
                     {
-                        // The committee's clock runs from the portal submission (S5).
-                        officer.Service.Update(CommitteeClock(officer, j, j.SubmittedAt, new Entity("taz_supportrequest", j.RequestId)));
+                        // The verification of a portal submission starts the committee's clock (S5) from the submission.
+                        j.DueOn = CommitteeDueOn(officer, j);
                         Notify(officer, j, NotificationEventRequestReceived);
                         j.Next = JourneyStep.Referral;
                         return TimeSpan.FromDays(1);
@@ -267,7 +267,8 @@ public sealed class JourneyDriver
 
                 case JourneyStep.Submission:
                     // S5 starts here: the committee's clock runs from the submission.
-                    officer.Service.Update(CommitteeClock(officer, j, now, Status(j, RequestStatus.Submitted)));
+                    officer.Service.Update(Status(j, RequestStatus.Submitted));
+                    j.DueOn = CommitteeDueOn(officer, j);
                     Notify(officer, j, NotificationEventRequestReceived);
                     j.SubmittedAt = now;
                     j.Next = JourneyStep.Referral;
@@ -323,9 +324,7 @@ public sealed class JourneyDriver
 
                 case JourneyStep.Registration:
                     // S6: registration procedures completed once the request is complete and approved.
-                    var registered = Status(j, RequestStatus.RegistrationCompleted);
-                    registered["taz_registrationcompletedon"] = now; // the registration stage's required column
-                    officer.Service.Update(registered);
+                    officer.Service.Update(Status(j, RequestStatus.RegistrationCompleted));
                     officer.Service.Update(new Entity("taz_beneficiary", j.BeneficiaryId) { ["taz_registrationstatus"] = new OptionSetValue(RegisteredStatus) });
                     Notify(officer, j, NotificationEventRegistrationCompleted);
                     j.Next = JourneyStep.Delivery;
@@ -347,9 +346,7 @@ public sealed class JourneyDriver
                         ["taz_channel"] = new OptionSetValue(s.Channel),
                         ["taz_branchofficeid"] = new EntityReference("taz_branchoffice", _staff.Branches[s.Governorate]),
                     });
-                    var deliveredRequest = Status(j, RequestStatus.ServiceDelivered);
-                    deliveredRequest["taz_deliveredon"] = now; // the delivery stage's required column
-                    receiver.Service.Update(deliveredRequest);
+                    receiver.Service.Update(Status(j, RequestStatus.ServiceDelivered));
                     Notify(receiver, j, NotificationEventServiceDelivered);
                     var survey = receiver.Service.Execute(new OrganizationRequest("taz_CreateSatisfactionSurvey")
                     {
@@ -512,16 +509,15 @@ public sealed class JourneyDriver
         member.Service.Update(update);
     }
 
-    /// <summary>S5: the submission date and the committee's due date computed by the solution's own Custom API
-    /// taz_ComputeCommitteeDueDate (the configured period, never under 14 days).</summary>
-    private static Entity CommitteeClock(StaffMember officer, State j, DateTime submittedOn, Entity update)
-    {
-        var due = officer.Service.Execute(new OrganizationRequest("taz_ComputeCommitteeDueDate") { ["FromDate"] = submittedOn });
-        update["taz_submittedon"] = submittedOn;
-        update["taz_committeedueon"] = (DateTime)due.Results["DueDate"];
-        j.DueOn = (DateTime)due.Results["DueDate"];
-        return update;
-    }
+    /// <summary>S5: the due date the SupportRequestPolicy plugin stamped when the clock started (submission, or the
+    /// verification of a portal submission), as the officer's form shows it to tell the beneficiary.</summary>
+    private static DateTime CommitteeDueOn(StaffMember officer, State j) =>
+        officer.Service.Retrieve("taz_supportrequest", j.RequestId, new Microsoft.Xrm.Sdk.Query.ColumnSet("taz_committeedueon"))
+            .GetAttributeValue<DateTime?>("taz_committeedueon")
+        ?? throw new CliException(
+            $"لم تبدأ مدة لجنة البحث للطلب في رحلة المستفيد رقم {j.Sample.Index}: موعد الرد (taz_committeedueon) فارغ بعد التقديم",
+            $"The research committee's period did not start for journey {j.Sample.Index}: taz_committeedueon is empty after submission",
+            ExitCodes.JourneyRejected);
 
     private StaffMember ResearcherOf(State j) =>
         _researchers.TryGetValue(j.ResearcherId, out var researcher) ? researcher

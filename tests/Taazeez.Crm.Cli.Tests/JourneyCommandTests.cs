@@ -110,7 +110,18 @@ public sealed class JourneyCommandTests : IClassFixture<PackedSolution>
             Assert.Equal(scores.Average(), point.Value, 6);
         }
 
+        // S5 through the real SupportRequestPolicy plugin: every decision stamped, all within the committee's period.
+        ChartPointsOf(session, "Committee SLA", out var sla);
+        Assert.Equal(people, sla.Total);
+        Assert.Equal(people, sla.Points.Single(p => p.Category == Reports.ChartQueryRunner.YesLabel).Value);
+        // S2 and S4 stamps the plugin wrote: the verifying officer and the declaration's hash.
+        var stamped = manager.RetrieveMultiple(new QueryExpression("taz_supportrequest") { ColumnSet = new ColumnSet("taz_verifiedby", "taz_declarationhash", "taz_channel") }).Entities;
+        var officers = session.Staff.Officers.Select(o => o.Id).ToHashSet();
+        Assert.All(stamped, r => Assert.Contains(r.GetAttributeValue<EntityReference>("taz_verifiedby").Id, officers));
+        Assert.All(stamped, r => Assert.Equal(64, r.GetAttributeValue<string>("taz_declarationhash").Length));
+
         var headline = session.Headline();
+        Assert.Contains(headline, h => h.English == "Committee decisions within the period" && h.Value.StartsWith("100.0%", StringComparison.Ordinal));
         Assert.Contains(headline, h => h.English == "Support requests" && h.Value == people.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -166,6 +177,22 @@ public sealed class JourneyCommandTests : IClassFixture<PackedSolution>
         {
             File.Delete(garbage);
         }
+    }
+
+    [Fact]
+    [PolicyClause("S2")]
+    public void A_step_the_plugins_refuse_stops_the_run_with_the_plugin_message_in_both_languages()
+    {
+        // The association caps financial aid at 100 SAR: the first submission of financial aid above it is refused (S2).
+        var error = Assert.Throws<CliException>(() => JourneySession.Run(_solution.Zip, 20, days: 3, seed: 2,
+            (emulator, _) => emulator.SetEnvironmentVariable("taz_SupportTypeCeilings", "{\"826000001\":100}")));
+
+        Assert.Equal(ExitCodes.JourneyRejected, error.ExitCode);
+        AssertOneBilingualLine(error.OneLine);
+        Assert.Contains("يتجاوز الحد الأعلى لهذا النوع من الدعم (100 ريال)", error.Arabic);
+        Assert.Contains("exceeds the ceiling for this type of support (100 SAR)", error.English);
+        Assert.Matches("step '(submission|data verification)' of journey [0-9]+ \\(C[1-8]\\)", error.English);
+        Assert.DoesNotContain("exceeds", error.Arabic);
     }
 
     [Fact]

@@ -53,6 +53,10 @@ public static class PolicyCatalog
     public static PolicyClause? Find(string id) =>
         Clauses.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The clause a sub-clause belongs to ("G6b" → "G6"), or null for a clause without a parent.</summary>
+    public static string? Parent(string canonicalId) =>
+        canonicalId.Length == 3 && char.IsLower(canonicalId[2]) && Clauses.Any(c => c.Id == canonicalId[..2]) ? canonicalId[..2] : null;
+
     /// <summary>The canonical spelling of a clause id ("g6A" → "G6a"), or null when it is not a policy id.</summary>
     public static string? Canonical(string id)
     {

@@ -40,6 +40,12 @@ public sealed class TraceReport
             if (canonical is null) { unknown.Add($"{where}: \"{id}\""); return; }
             if (!map.TryGetValue(canonical, out var set)) map[canonical] = set = new SortedSet<string>(StringComparer.Ordinal);
             set.Add(what);
+            // G6 is carried out through its parts G6a–G6d: what implements or tests a part counts for G6 too.
+            if (PolicyCatalog.Parent(canonical) is { } parent)
+            {
+                if (!map.TryGetValue(parent, out var parentSet)) map[parent] = parentSet = new SortedSet<string>(StringComparer.Ordinal);
+                parentSet.Add($"{what} (via {canonical})");
+            }
         }
 
         foreach (var mention in SolutionClauseScanner.Scan(inputs.SolutionFolder))

@@ -25,6 +25,9 @@ namespace Taazeez.Crm.Emulator.Query
             foreach (var (name, value) in Columns(stored, columns))
                 result.Attributes[name] = QueryValues.Copy(value);
             if (withId && id != Guid.Empty) result.Attributes[pk] = id;
+            // Every returned row carries its version, as Dataverse's do, so a caller can update it optimistically.
+            if (withId && stored.Attributes.TryGetValue("versionnumber", out var version) && version != null)
+                result.RowVersion = Convert.ToString(version, System.Globalization.CultureInfo.InvariantCulture);
 
             foreach (var source in query.Sources)
             {

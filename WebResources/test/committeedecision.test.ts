@@ -1,4 +1,4 @@
-// Committee decision form: reasons are required for a rejection or a partial approval [S5].
+// Committee decision form: every decision needs its reasons, as the plugin requires [S5].
 import { beforeAll, describe, expect, it } from "vitest";
 import { XrmMockGenerator } from "xrm-mock";
 import { eventContext, fieldError, loadScript, newForm, saveContext } from "./harness";
@@ -17,14 +17,14 @@ function decisionForm(decision: number | null, reasons: string | null, languageI
 }
 
 describe("committee decision reasons [S5]", () => {
-  it.each([[Rejected], [Partial]])("decision %i requires reasons on load", (decision) => {
+  it.each([[Approved], [Rejected], [Partial]])("decision %i requires reasons on load", (decision) => {
     const form = decisionForm(decision, null);
     T.CommitteeDecision.onLoad(eventContext());
     expect(form.getAttribute("taz_reasons")!.getRequiredLevel()).toBe("required");
   });
 
-  it("an approval does not require reasons", () => {
-    const form = decisionForm(Approved, null);
+  it("no decision yet does not require reasons", () => {
+    const form = decisionForm(null, null);
     T.CommitteeDecision.onLoad(eventContext());
     expect(form.getAttribute("taz_reasons")!.getRequiredLevel()).toBe("none");
     const ctx = saveContext();
@@ -32,12 +32,12 @@ describe("committee decision reasons [S5]", () => {
     expect(ctx.args.isDefaultPrevented()).toBe(false);
   });
 
-  it.each([[Rejected, null], [Partial, "   "]])("blocks saving decision %i with reasons %j", (decision, reasons) => {
+  it.each([[Rejected, null], [Partial, "   "], [Approved, null]])("blocks saving decision %i with reasons %j", (decision, reasons) => {
     const form = decisionForm(decision, reasons, 1025);
     const ctx = saveContext();
     T.CommitteeDecision.onSave(ctx);
     expect(ctx.args.isDefaultPrevented()).toBe(true);
-    expect(fieldError(form, "taz_reasons")).toBe(text("S5.ReasonsRequired", "ar"));
+    expect(fieldError(form, "taz_reasons")).toBe(text("S5.DecisionRecordReasonsRequired", "ar"));
   });
 
   it("accepts a rejection with reasons", () => {
@@ -48,19 +48,19 @@ describe("committee decision reasons [S5]", () => {
     expect(fieldError(form, "taz_reasons")).toBeNull();
   });
 
-  it("changing the decision to approval drops the requirement and the error", () => {
+  it("clearing the decision drops the requirement and the error", () => {
     const form = decisionForm(Rejected, null);
     const ctx = saveContext();
     T.CommitteeDecision.onSave(ctx);
     expect(fieldError(form, "taz_reasons")).not.toBeNull();
-    form.getAttribute("taz_decision")!.setValue(Approved);
+    form.getAttribute("taz_decision")!.setValue(null as any);
     T.CommitteeDecision.onDecisionChange(eventContext());
     expect(form.getAttribute("taz_reasons")!.getRequiredLevel()).toBe("none");
     expect(fieldError(form, "taz_reasons")).toBeNull();
   });
 
-  it("changing the decision to rejection makes the reasons required", () => {
-    const form = decisionForm(Approved, null);
+  it("choosing a decision makes the reasons required", () => {
+    const form = decisionForm(null, null);
     form.getAttribute("taz_decision")!.setValue(Rejected);
     T.CommitteeDecision.onDecisionChange(eventContext());
     expect(form.getAttribute("taz_reasons")!.getRequiredLevel()).toBe("required");

@@ -93,6 +93,22 @@ public sealed class TraceCommandTests
     }
 
     [Fact]
+    public void A_part_of_G6_counts_for_G6_but_G6_does_not_count_for_its_parts()
+    {
+        using var repo = new FakeRepository();
+        repo.WritePlugins(("Most", AllIds.Where(id => id is not ("G6" or "G6a")).ToArray()));
+        repo.WriteTests(("Most_tests", AllIds.Where(id => id != "G6").ToArray()));
+
+        var (exit, _, error) = CliRunner.Run(repo.Root, "trace", "--check");
+
+        Assert.Equal(ExitCodes.TraceGaps, exit);
+        Assert.DoesNotContain("G6:", error);
+        Assert.Contains("G6a: لا مكون | no component", error);
+        Assert.Contains("Error: 1 clause(s) not fully traced", error);
+        Assert.Contains("(via G6b)", File.ReadAllText(Path.Combine(repo.Root, "docs", "policy-traceability.md")));
+    }
+
+    [Fact]
     public void Without_check_the_matrix_is_written_and_gaps_do_not_fail()
     {
         using var repo = new FakeRepository();

@@ -1,12 +1,12 @@
-// Form events of the committee decision main form: S5 reasons are required for a rejection or a partial approval.
+// Form events of the committee decision main form: S5 every decision (acceptance or rejection) is recorded with its
+// reasons, as the CommitteeDecisionValidation plugin enforces on save.
 namespace Taazeez.CommitteeDecision {
   import C = Taazeez.Common;
 
   export const Outcome = { Approved: 826000001, PartiallyApproved: 826000002, Rejected: 826000003 } as const;
 
   export function reasonsRequired(form: Xrm.FormContext): boolean {
-    const decision = C.value<number>(form, "taz_decision");
-    return decision === Outcome.Rejected || decision === Outcome.PartiallyApproved;
+    return C.value<number>(form, "taz_decision") != null;
   }
 
   function applyRequirement(form: Xrm.FormContext): void {
@@ -14,7 +14,7 @@ namespace Taazeez.CommitteeDecision {
   }
 
   function reasonsProblem(form: Xrm.FormContext): Messages.Key | null {
-    return reasonsRequired(form) && C.blank(C.value<string>(form, "taz_reasons")) ? "S5.ReasonsRequired" : null;
+    return reasonsRequired(form) && C.blank(C.value<string>(form, "taz_reasons")) ? "S5.DecisionRecordReasonsRequired" : null;
   }
 
   export function onLoad(executionContext: Xrm.Events.EventContext): void {

@@ -198,6 +198,20 @@ namespace Taazeez.Crm.Emulator.Tests.Service
         }
 
         [Fact]
+        public void Rows_from_RetrieveMultiple_carry_the_row_version_for_optimistic_updates()
+        {
+            var id = Beneficiary();
+            var listed = Service.RetrieveMultiple(new QueryExpression("taz_beneficiary") { ColumnSet = new ColumnSet("taz_name") }).Entities.Single();
+            Assert.Equal(Service.Retrieve("taz_beneficiary", id, new ColumnSet("taz_name")).RowVersion, listed.RowVersion);
+            Service.Execute(new UpdateRequest { Target = new Entity("taz_beneficiary", id) { ["taz_name"] = "x", RowVersion = listed.RowVersion }, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
+            Assert.Throws<FaultException<OrganizationServiceFault>>(() => Service.Execute(new UpdateRequest
+            {
+                Target = new Entity("taz_beneficiary", id) { ["taz_name"] = "y", RowVersion = listed.RowVersion },
+                ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
+            }));
+        }
+
+        [Fact]
         public async System.Threading.Tasks.Task Two_concurrent_writers_lose_nothing()
         {
             var counter = Service.Create(new Entity("taz_beneficiary") { ["taz_name"] = "عداد", ["taz_householdsize"] = 1 });

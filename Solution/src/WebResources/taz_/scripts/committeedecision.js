@@ -9,7 +9,7 @@ var Taazeez;
             "S2.MobileFormat": { field: "taz_mobile", ar: "رقم الجوال يجب أن يكون بالصيغة ‎+9665XXXXXXXX‎ (مثال: ‎+966512345678‎).", en: "The mobile number must be in the form +9665XXXXXXXX (for example +966512345678)." },
             "S2.NationalIdCheckDigit": { field: "taz_nationalid", ar: "رقم الهوية أو الإقامة غير صحيح (رقم التحقق لا يطابق). يرجى مطابقته مع الوثيقة الأصلية.", en: "The national ID or iqama number is not valid (check digit mismatch). Please match it against the original document." },
             "S2.NationalIdFormat": { field: "taz_nationalid", ar: "رقم الهوية أو الإقامة يجب أن يتكون من 10 أرقام ويبدأ بالرقم 1 للهوية الوطنية أو 2 للإقامة.", en: "The national ID or iqama number must be 10 digits starting with 1 (national ID) or 2 (iqama)." },
-            "S5.ReasonsRequired": { field: "taz_reasons", ar: "يجب كتابة أسباب القرار عند الرفض أو الموافقة الجزئية.", en: "Write the reasons for the decision when it is a rejection or a partial approval." },
+            "S5.DecisionRecordReasonsRequired": { field: "taz_reasons", ar: "اكتب أسباب قرار اللجنة (قبولا أو رفضا) قبل حفظ القرار.", en: "Write the reasons for the committee's decision (acceptance or rejection) before saving it." },
         };
     })(Messages = Taazeez.Messages || (Taazeez.Messages = {}));
 })(Taazeez || (Taazeez = {}));
@@ -176,7 +176,8 @@ var Taazeez;
         Common.bareId = bareId;
     })(Common = Taazeez.Common || (Taazeez.Common = {}));
 })(Taazeez || (Taazeez = {}));
-// Form events of the committee decision main form: S5 reasons are required for a rejection or a partial approval.
+// Form events of the committee decision main form: S5 every decision (acceptance or rejection) is recorded with its
+// reasons, as the CommitteeDecisionValidation plugin enforces on save.
 var Taazeez;
 (function (Taazeez) {
     var CommitteeDecision;
@@ -184,8 +185,7 @@ var Taazeez;
         var C = Taazeez.Common;
         CommitteeDecision.Outcome = { Approved: 826000001, PartiallyApproved: 826000002, Rejected: 826000003 };
         function reasonsRequired(form) {
-            const decision = C.value(form, "taz_decision");
-            return decision === CommitteeDecision.Outcome.Rejected || decision === CommitteeDecision.Outcome.PartiallyApproved;
+            return C.value(form, "taz_decision") != null;
         }
         CommitteeDecision.reasonsRequired = reasonsRequired;
         function applyRequirement(form) {
@@ -193,7 +193,7 @@ var Taazeez;
             (_a = C.attribute(form, "taz_reasons")) === null || _a === void 0 ? void 0 : _a.setRequiredLevel(reasonsRequired(form) ? "required" : "none");
         }
         function reasonsProblem(form) {
-            return reasonsRequired(form) && C.blank(C.value(form, "taz_reasons")) ? "S5.ReasonsRequired" : null;
+            return reasonsRequired(form) && C.blank(C.value(form, "taz_reasons")) ? "S5.DecisionRecordReasonsRequired" : null;
         }
         function onLoad(executionContext) {
             applyRequirement(executionContext.getFormContext());

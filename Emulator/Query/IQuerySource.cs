@@ -20,5 +20,9 @@ namespace Taazeez.Crm.Emulator.Query
         /// decimal for other numbers and money, string for text (Dataverse matches text case-insensitively). The
         /// engine re-applies the whole filter to what comes back, so an index may return a superset.</summary>
         IEnumerable<Entity>? RowsWhereEquals(string logicalName, string column, object value);
+
+        /// <summary>How many rows RowsWhereEquals would return, without gathering them, or null when the column has
+        /// no index: lets the engine start from the most selective of several indexed conditions.</summary>
+        int? CountWhereEquals(string logicalName, string column, object value) => null;
     }
 }

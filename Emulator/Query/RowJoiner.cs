@@ -35,10 +35,14 @@ namespace Taazeez.Crm.Emulator.Query
             return rows.Where(criteria).ToList();
         }
 
+        /// <summary>The root rows worth filtering: those of the most selective indexed Equal/In condition of a
+        /// top-level And (as a database picks its index), else the whole table. The store counts index entries
+        /// without gathering them; a source that cannot count has its candidates gathered to be compared.</summary>
         private IEnumerable<Entity> RootCandidates()
         {
             var root = _query.Root;
             var criteria = _query.Query.Criteria;
+            (ColumnMetadata Column, List<object?> Values, int Count, List<Entity>? Rows)? best = null;
             if (criteria.FilterOperator == LogicalOperator.And || criteria.Conditions.Count + criteria.Filters.Count == 1)
                 foreach (var condition in criteria.Conditions)
                 {
@@ -47,15 +51,38 @@ namespace Taazeez.Crm.Emulator.Query
                     var column = root.Column(condition.AttributeName);
                     var values = QueryValues.Flatten(condition.Values);
                     if (values.Count == 0 || condition.Operator == ConditionOperator.Equal && values.Count != 1) continue;
-                    var found = Indexed(root.Table, column, values.Select(v => QueryValues.Coerce(v, column, root.Table.LogicalName)));
-                    if (found != null) return found;
+                    var coerced = values.Select(v => QueryValues.Coerce(v, column, root.Table.LogicalName)).ToList();
+                    List<Entity>? rows = null;
+                    var count = Count(root.Table, column, coerced);
+                    if (count == null)
+                    {
+                        rows = Indexed(root.Table, column, coerced);
+                        if (rows == null) continue;
+                        count = rows.Count;
+                    }
+                    if (best == null || count < best.Value.Count) best = (column, coerced, count.Value, rows);
                 }
-            return _source.Rows(root.Table.LogicalName);
+            if (best is not { } chosen) return _source.Rows(root.Table.LogicalName);
+            return chosen.Rows ?? Indexed(root.Table, chosen.Column, chosen.Values) ?? _source.Rows(root.Table.LogicalName);
+        }
+
+        /// <summary>How many rows an indexed condition yields, from the source's counts; null when it cannot count.</summary>
+        private int? Count(TableMetadata table, ColumnMetadata column, IEnumerable<object?> values)
+        {
+            var total = 0;
+            foreach (var value in values)
+            {
+                if (value == null) continue;
+                var count = _source.CountWhereEquals(table.LogicalName, column.LogicalName, IndexValue(value, column));
+                if (count == null) return null;
+                total += count.Value;
+            }
+            return total;
         }
 
         /// <summary>Rows whose column equals any of the values by index, in index order without duplicates; null
         /// when the column has no index. The caller still applies the full filter to what comes back.</summary>
-        private IEnumerable<Entity>? Indexed(TableMetadata table, ColumnMetadata column, IEnumerable<object?> values)
+        private List<Entity>? Indexed(TableMetadata table, ColumnMetadata column, IEnumerable<object?> values)
         {
             var result = new List<Entity>();
             var seen = new HashSet<Entity>(ReferenceEqualityComparer.Instance);

@@ -43,6 +43,15 @@ namespace Taazeez.Crm.Emulator.Store
             return key != null && index.TryGetValue(key, out var ids) ? ids.Select(i => table.Rows[i]).ToList() : Array.Empty<Entity>();
         }
 
+        public int? CountWhereEquals(string logicalName, string column, object value)
+        {
+            var table = Stored(logicalName);
+            var key = IndexKey.Of(value);
+            if (column == table.Metadata.PrimaryIdColumn) return key is Guid id && table.Rows.ContainsKey(id) ? 1 : 0;
+            if (!table.Indexes.TryGetValue(column, out var index)) return null;
+            return key != null && index.TryGetValue(key, out var ids) ? ids.Count : 0;
+        }
+
         public Entity? Find(string logicalName, Guid id) => Stored(logicalName).Rows.TryGetValue(id, out var row) ? row : null;
 
         public bool Exists(string logicalName, Guid id) => _tables.TryGetValue(logicalName, out var t) && t.Rows.ContainsKey(id);
@@ -143,7 +152,8 @@ namespace Taazeez.Crm.Emulator.Store
                 // Uniqueidentifier columns too: the intersect tables' ids are looked up on every N:N join and cascade.
                 // The platform's ownership and audit lookups are not indexed: nearly every row shares one owner and
                 // one creator, so their sets grow as large as the table for no selective query; those are scanned.
-                foreach (var column in metadata.Columns.Values.Where(c => c.Type is "lookup" or "owner" or "customer" or "uniqueidentifier"
+                // statecode too: "open rows of this parent" is the commonest filter, and open rows are few.
+                foreach (var column in metadata.Columns.Values.Where(c => c.Type is "lookup" or "owner" or "customer" or "uniqueidentifier" or "state"
                              && !PlatformLookups.Contains(c.LogicalName)))
                     Indexes[column.LogicalName] = new Dictionary<object, HashSet<Guid>>();
                 foreach (var key in metadata.AlternateKeys)

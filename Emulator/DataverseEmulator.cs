@@ -95,6 +95,7 @@ namespace Taazeez.Crm.Emulator
         public Guid SystemUserId => _org.SystemUserId;
         public Guid RootBusinessUnitId => _org.RootBusinessUnitId;
         public ServiceCallLog Calls => _org.Calls;
+        /// <summary>The latest plugin executions (up to 10,000), oldest first.</summary>
         public IReadOnlyList<PluginTraceRecord> Traces => _org.Traces;
 
         /// <summary>A systemuser in the root business unit holding the given security roles.</summary>

@@ -18,7 +18,10 @@ namespace Taazeez.Crm.Emulator.Service
     {
         private readonly object _gate = new();
         private readonly Dictionary<string, CustomApiRegistration> _apis;
-        private readonly List<PluginTraceRecord> _traces = new();
+        /// <summary>The plug-in trace log keeps the latest executions, as Dataverse's log ages out old rows, so a long
+        /// simulation does not hold every trace it ever wrote.</summary>
+        public const int TracesKept = 10_000;
+        private readonly Queue<PluginTraceRecord> _traces = new();
         private readonly Random _random;
         private readonly Random _operationIds;
 
@@ -79,7 +82,11 @@ namespace Taazeez.Crm.Emulator.Service
 
         public CustomApiRegistration? CustomApi(string name) => _apis.TryGetValue(name, out var api) ? api : null;
 
-        public void RecordTrace(PluginTraceRecord record) => _traces.Add(record);
+        public void RecordTrace(PluginTraceRecord record)
+        {
+            if (_traces.Count == TracesKept) _traces.Dequeue();
+            _traces.Enqueue(record);
+        }
 
         /// <summary>Ids come from the seeded generator, so a run with the same seed writes the same rows.</summary>
         public Guid NewId()

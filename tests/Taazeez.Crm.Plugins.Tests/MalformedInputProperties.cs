@@ -117,7 +117,36 @@ namespace Taazeez.Crm.Plugins.Tests
             from caller in Gen.Choose(0, 2)
             select new PluginInput(message, Build(entity, chosen, values), slot, caller);
 
-        public static Arbitrary<PluginInput> Requests() => Arb.From(Inputs("taz_supportrequest", RequestColumns));
+        /// <summary>Each column holds a value of its own type (3 in 4) or any value at all, so some saves get through the
+        /// type checks and reach the rules while every column still meets wrong types, nulls and extremes.</summary>
+        public static Arbitrary<PluginInput> Requests() => Arb.From(
+            from message in Gen.Elements("Create", "Update", "Update")
+            from chosen in Gen.SubListOf(RequestColumns)
+            from values in Gen.CollectToList(chosen, column => Gen.Frequency((3, TypedValue(column)), (1, Values())))
+            from slot in Gen.Choose(0, 5)
+            from caller in Gen.Choose(0, 2)
+            select new PluginInput(message, Build("taz_supportrequest", chosen, values), slot, caller));
+
+        /// <summary>Requests whose beneficiary link is left out, cleared, a file of the organization, a file that does
+        /// not exist, another table's row or a value of another type, next to well-typed other columns.</summary>
+        public static Arbitrary<PluginInput> BeneficiaryLinks() => Arb.From(
+            from message in Gen.Elements("Create", "Update")
+            from chosen in Gen.SubListOf(RequestColumns.Where(c => c != "taz_beneficiaryid").ToArray())
+            from values in Gen.CollectToList(chosen, TypedValue)
+            from link in Gen.Frequency(
+                (2, Gen.Constant<object?>(Absent)), (2, Gen.Constant<object?>(null)), (4, References("taz_beneficiary")),
+                (1, References("contact", "systemuser", "")), (1, Values()))
+            from slot in Gen.Choose(0, 5)
+            from caller in Gen.Choose(0, 2)
+            select new PluginInput(message, WithLink(Build("taz_supportrequest", chosen, values), link), slot, caller));
+
+        private static readonly object Absent = new object();
+
+        private static Entity WithLink(Entity row, object? link)
+        {
+            if (link != Absent) row["taz_beneficiaryid"] = link;
+            return row;
+        }
 
         /// <summary>Values of the column's own type (as Dataverse would deliver them) but of any content, so the
         /// generated saves reach the lifecycle, declaration and decision rules instead of stopping at a type check.</summary>
@@ -169,7 +198,7 @@ namespace Taazeez.Crm.Plugins.Tests
     /// <summary>The organization one property sends its generated saves to: the emulator with the Plugins assembly, a
     /// few rows of every guarded table in every interesting state (made through the plugins, as users would), and the
     /// environment variables holding malformed values. It is rebuilt every <see cref="CasesPerOrganization"/> cases or
-    /// when the touched table grew past <see cref="MaxRows"/> rows, so comparing the table before and after each save
+    /// when the touched table grew past <see cref="MaxRows"/> rows, so comparing the guarded tables before and after each save
     /// stays cheap; between rebuilds the successful saves accumulate, so later saves meet the states earlier ones left.</summary>
     internal sealed class PropertyOrganization
     {
@@ -237,7 +266,7 @@ namespace Taazeez.Crm.Plugins.Tests
             if (input.Message == "Update") target.Id = Pick(table, input.Slot);
             var service = input.Caller switch { 0 => org.Staff, 1 => org.CommitteeService, _ => org.Portal };
 
-            var before = org.Snapshot(table);
+            var before = org.Snapshot();
             var traces = org.Emulator.Traces.Count;
             try
             {
@@ -259,14 +288,22 @@ namespace Taazeez.Crm.Plugins.Tests
                     if (!PolicyText.Patterns.Value.Any(p => p.IsMatch(fault.Detail.Message)))
                         throw new InvalidOperationException("a plug-in fault that is no policy message: " + fault.Detail.Message);
                     RefusedByPolicy++;
+                    var english = fault.Detail.Message.Substring(fault.Detail.Message.LastIndexOf(" | ", StringComparison.Ordinal) + 3);
+                    english = english.Length > 40 ? english.Substring(0, 40) : english;
+                    _messages[english] = _messages.TryGetValue(english, out var n) ? n + 1 : 1;
                 }
                 else if (DataverseValidation.Contains(code)) RefusedByDataverse++;
                 else throw new InvalidOperationException($"fault 0x{code:x8}: {fault.Detail.Message}");
-                var after = org.Snapshot(table);
-                if (after != before) throw new InvalidOperationException("a refused save changed " + table + ":\n" + before + "\n--- after ---\n" + after);
+                var after = org.Snapshot();
+                if (after != before) throw new InvalidOperationException("a refused save of " + table + " changed the store:\n" + before + "\n--- after ---\n" + after);
                 return true;
             }
         }
+
+        private readonly Dictionary<string, int> _messages = new Dictionary<string, int>();
+
+        public string Summary() => $"accepted {Accepted}, refused by the policy {RefusedByPolicy}, by Dataverse validation {RefusedByDataverse}; "
+            + string.Join("; ", _messages.OrderByDescending(m => m.Value).Select(m => m.Value + "× " + m.Key));
 
         private Guid Pick(string table, int slot) =>
             _rows.TryGetValue(table, out var ids) && ids.Count > 0 ? ids[slot % ids.Count] : MalformedInputs.Missing;
@@ -284,6 +321,11 @@ namespace Taazeez.Crm.Plugins.Tests
     public sealed class RequestInputs
     {
         public static Arbitrary<PluginInput> Inputs() => MalformedInputs.Requests();
+    }
+
+    public sealed class BeneficiaryLinkInputs
+    {
+        public static Arbitrary<PluginInput> Inputs() => MalformedInputs.BeneficiaryLinks();
     }
 
     public sealed class TypedRequestInputs
@@ -311,9 +353,19 @@ namespace Taazeez.Crm.Plugins.Tests
     /// Dataverse validation fault, never an unexpected plug-in exception, and a refused save leaves its table as it was.
     /// The request properties exercise SupportRequestBeneficiaryRequired (stage 10) and SupportRequestPolicy (stage 20)
     /// together, as Dataverse runs them.</summary>
-    public class MalformedInputProperties
+    public sealed class MalformedInputProperties : IDisposable
     {
         private readonly PropertyOrganization _organization = new PropertyOrganization();
+        private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+        public MalformedInputProperties(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
+        /// <summary>Each property must have seen saves accepted and saves refused by the policy, or it proved nothing.</summary>
+        public void Dispose()
+        {
+            _output.WriteLine(_organization.Summary());
+            Assert.True(_organization.Accepted > 0 && _organization.RefusedByPolicy > 0, _organization.Summary());
+        }
 
         [Property(MaxTest = 10000, Arbitrary = new[] { typeof(DeliveryInputs) })]
         [PolicyClause("S7")]
@@ -335,7 +387,7 @@ namespace Taazeez.Crm.Plugins.Tests
         public bool SupportRequestPolicy_with_well_typed_values_ends_in_success_or_a_bilingual_InvalidPluginExecutionException(PluginInput input) =>
             _organization.EndsWell(input);
 
-        [Property(MaxTest = 10000, Arbitrary = new[] { typeof(RequestInputs) })]
+        [Property(MaxTest = 10000, Arbitrary = new[] { typeof(BeneficiaryLinkInputs) })]
         [PolicyClause("S2", "T4")]
         public bool SupportRequestBeneficiaryRequired_ends_in_success_or_a_bilingual_InvalidPluginExecutionException(PluginInput input) =>
             _organization.EndsWell(input);

@@ -364,6 +364,21 @@ namespace Taazeez.Crm.Plugins.Tests
         }
 
         [Fact]
+        [PolicyClause("S6")]
+        public void Registration_is_refused_while_the_decision_is_incomplete()
+        {
+            var id = _org.NewApproved();
+            // a row decided before the rules existed, as a data migration writes it (without the plugins)
+            var migration = new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = Change(id, ("taz_decisionreasons", null)) };
+            migration.Parameters["BypassCustomPluginExecution"] = true;
+            _org.AsSystem.Execute(migration);
+            Assert.Null(_org.Read(id).GetAttributeValue<string>("taz_decisionreasons"));
+
+            _org.Refused(() => _org.Update(id, Status(RegistrationCompleted)), "S6.RegistrationIncomplete");
+            Assert.Equal(Approved, _org.StatusOf(id));
+        }
+
+        [Fact]
         [PolicyClause("S7")]
         public void Rejected_request_is_never_delivered()
         {

@@ -27,11 +27,22 @@ namespace Taazeez.Crm.Emulator
             CustomApis = apis;
             _org = new Organization(Metadata, steps, apis, assemblies, DefaultStart, seed);
             foreach (var role in roles)
-                _org.Seed(new Entity("role", Guid.Parse((string)role.Attribute("id")!))
+            {
+                // the solution's roles are the root business unit's: their parentrootroleid is their own id
+                var roleId = Guid.Parse((string)role.Attribute("id")!);
+                _org.Seed(new Entity("role", roleId)
                 {
                     ["name"] = (string)role.Attribute("name")!,
                     ["businessunitid"] = new EntityReference("businessunit", _org.RootBusinessUnitId),
                 });
+                _org.Locked(() =>
+                {
+                    var seeded = Store.EntityCopy.Of(_org.Store.Find("role", roleId)!);
+                    seeded["parentrootroleid"] = new EntityReference("role", roleId);
+                    _org.Store.Replace(seeded);
+                    return roleId;
+                });
+            }
             foreach (var (schema, defaultValue) in variables)
                 _org.Seed(new Entity("environmentvariabledefinition", _org.NewId()) { ["schemaname"] = schema, ["defaultvalue"] = defaultValue });
             foreach (var step in steps)

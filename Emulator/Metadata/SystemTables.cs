@@ -43,7 +43,8 @@ namespace Taazeez.Crm.Emulator.Metadata
                 Text("domainname", 1024), Text("internalemailaddress", 100), Text("mobilephone", 64),
                 Lookup("businessunitid", "businessunit"), Column("isdisabled", "bit"), Column("azureactivedirectoryobjectid", "uniqueidentifier"));
             yield return Owned("team", "teamid", Text("name", 160), Lookup("businessunitid", "businessunit"), Column("teamtype", "picklist"));
-            yield return Table("role", "roleid", Text("name", 100), Lookup("businessunitid", "businessunit"));
+            // parentrootroleid: Dataverse copies each role into every business unit; the copies point at the root role.
+            yield return Table("role", "roleid", Text("name", 100), Lookup("businessunitid", "businessunit"), Lookup("parentrootroleid", "role"));
             yield return Table("systemuserroles", "systemuserroleid", IntersectColumn("systemuserid"), IntersectColumn("roleid"));
             yield return Table("teammembership", "teammembershipid", IntersectColumn("systemuserid"), IntersectColumn("teamid"));
             yield return Owned("contact", "contactid", Text("firstname", 50), Text("lastname", 50), Text("fullname", 160),

@@ -37,8 +37,10 @@ namespace Taazeez.Crm.Emulator.Pipeline
                 throw DataverseFaults.Create(DataverseFaults.MaxDepthExceeded,
                     "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
             var invocation = new Invocation(Copy(request), caller, _org.Clock.UtcNow, _org.NewOperationId());
+            var (skipSync, skipAsync) = Bypassed(invocation.Request);
             CoreOperations.Prepare(invocation, _org);
             var steps = StepsFor(invocation);
+            if (skipSync || skipAsync) steps.RemoveAll(s => s.IsAsync ? skipAsync : skipSync);
             if (steps.Any(s => s.Images.Any(i => i.IsPre)) && invocation.EntityName != null && invocation.EntityId != Guid.Empty)
                 invocation.PreImage = _org.Store.Find(invocation.EntityName, invocation.EntityId) is { } row ? EntityCopy.Of(row) : null;
 
@@ -104,6 +106,29 @@ namespace Taazeez.Crm.Emulator.Pipeline
             for (var i = journal.Count - 1; i >= 0; i--) journal[i]();
             _org.Store.Journal = null;
             _pending.Clear();
+        }
+
+        /// <summary>Dataverse's optional parameters for writing data without custom logic (a data migration):
+        /// BypassCustomPluginExecution = true skips the synchronous steps; BypassBusinessLogicExecution = "CustomSync",
+        /// "CustomAsync" or "CustomSync,CustomAsync" the synchronous, the asynchronous or both. Dataverse also requires the
+        /// caller to hold the bypass privilege; the emulator does not model privileges. The parameters do not reach the
+        /// core operation.</summary>
+        private static (bool Sync, bool Async) Bypassed(OrganizationRequest request)
+        {
+            bool sync = false, async = false;
+            if (request.Parameters.TryGetValue("BypassCustomPluginExecution", out var bypass))
+            {
+                sync = bypass is true;
+                request.Parameters.Remove("BypassCustomPluginExecution");
+            }
+            if (request.Parameters.TryGetValue("BypassBusinessLogicExecution", out var logic))
+            {
+                var names = (logic as string ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                sync |= names.Contains("CustomSync");
+                async |= names.Contains("CustomAsync");
+                request.Parameters.Remove("BypassBusinessLogicExecution");
+            }
+            return (sync, async);
         }
 
         private List<StepRegistration> StepsFor(Invocation invocation)

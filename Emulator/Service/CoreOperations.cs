@@ -152,6 +152,10 @@ namespace Taazeez.Crm.Emulator.Service
             var row = EntityCopy.Of(target);
             row.Id = id;
             row[table.PrimaryIdColumn] = id;
+            // a role created in its own right is a root role: Dataverse points its parentrootroleid at itself (the
+            // copies it makes for other business units point at the root role)
+            if (table.LogicalName == "role" && row.GetAttributeValue<EntityReference>("parentrootroleid") == null)
+                row["parentrootroleid"] = new EntityReference("role", id);
             var now = org.Clock.UtcNow;
             var user = new EntityReference("systemuser", invocation.Caller.UserId);
             row["createdon"] = target.GetAttributeValue<DateTime?>("overriddencreatedon") ?? now;

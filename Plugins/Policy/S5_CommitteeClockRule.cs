@@ -70,12 +70,15 @@ namespace Taazeez.Crm.Policy
             return null;
         }
 
-        /// <summary>One bounded query: does the caller hold the committee member role?</summary>
+        /// <summary>One bounded query: does the caller hold the committee member role? Dataverse copies a security role
+        /// into every business unit (each copy its own roleid), so the role is matched by the copy's parentrootroleid,
+        /// which is the root role's id (the root role's own parentrootroleid is itself).</summary>
         public static QueryExpression RoleQuery(Guid userId)
         {
             var query = new QueryExpression("systemuserroles") { ColumnSet = new ColumnSet("roleid"), TopCount = 1, NoLock = true };
             query.Criteria.AddCondition("systemuserid", ConditionOperator.Equal, userId);
-            query.Criteria.AddCondition("roleid", ConditionOperator.Equal, PolicyRoles.CommitteeMember);
+            var role = query.AddLink("role", "roleid", "roleid", JoinOperator.Inner);
+            role.LinkCriteria.AddCondition("parentrootroleid", ConditionOperator.Equal, PolicyRoles.CommitteeMember);
             return query;
         }
 

@@ -35,6 +35,7 @@ namespace Taazeez.Crm.Bench
             Crud(folder, baseRows: quick ? 2_000 : 10_000, perRound: quick ? 500 : 2_000);
             Scaling(folder, quick ? new[] { 1_000, 10_000 } : new[] { 1_000, 10_000, 100_000 }, perRound: quick ? 500 : 2_000);
             WithPlugins(folder, perRound: quick ? 200 : 1_000);
+            ServiceCallsPerOperation(folder, requests: quick ? 100 : 500);
 
             Console.WriteLine($"Total {total.Elapsed.TotalSeconds:0.0} s");
             if (Misses.Count == 0)
@@ -146,7 +147,12 @@ namespace Taazeez.Crm.Bench
             Console.WriteLine("3. With our plugins (Taazeez.Crm.Plugins): Create of taz_supportrequest (steps, autonumber, lookup check)");
             var emulator = DataverseEmulator.FromSolutionFolder(folder, typeof(Taazeez.Crm.Plugins.PluginBase).Assembly);
             var service = emulator.CreateService(emulator.SystemUserId);
-            var beneficiaries = Enumerable.Range(0, 1_000).Select(i => service.Create(Beneficiary(i))).ToArray();
+            // valid files (the BeneficiaryValidation steps run), and one draft per file and support type: a second open
+            // request of the same type for the same beneficiary is refused (S2)
+            int[] supportTypes = { 826000001, 826000002, 826000003, 826000007 };
+            var beneficiaries = Enumerable.Range(0, (Rounds + 1) * perRound / supportTypes.Length + 1)
+                .Select(i => service.Create(new Entity("taz_beneficiary") { ["taz_name"] = "مستفيد " + i.ToString(CultureInfo.InvariantCulture), ["taz_nationalid"] = ValidNationalId(i) }))
+                .ToArray();
             var steps = emulator.Steps.Count(s => s.PrimaryEntity == "taz_supportrequest" && s.Message == "Create");
             var next = 0;
             Entity[]? inputs = null, rawInputs = null;
@@ -156,7 +162,9 @@ namespace Taazeez.Crm.Bench
                 {
                     inputs = Enumerable.Range(next, perRound).Select(i => new Entity("taz_supportrequest")
                     {
-                        ["taz_beneficiaryid"] = new EntityReference("taz_beneficiary", beneficiaries[i % beneficiaries.Length]),
+                        ["taz_beneficiaryid"] = new EntityReference("taz_beneficiary", beneficiaries[i / supportTypes.Length]),
+                        ["taz_supporttype"] = new OptionSetValue(supportTypes[i % supportTypes.Length]),
+                        ["taz_channel"] = new OptionSetValue(826000001),
                     }).ToArray();
                     next += perRound;
                     emulator.Calls.Clear();
@@ -166,6 +174,81 @@ namespace Taazeez.Crm.Bench
                 () => { foreach (var input in rawInputs!) raw.Add(input.Id, input); });
             Console.WriteLine($"   {"Create taz_supportrequest",-34} {Format(ns),12} {Format(rawNs),10} {ratio,7:0.0}x   ({steps} Create step(s) run; reported, no goal)");
             if (emulator.Traces.Count == 0 && steps > 0) throw new InvalidOperationException("The plugin steps did not run.");
+        }
+
+        // ---- 4. Service calls per operation (issue 5) ----------------------------------------------------------------
+
+        private const int CallGoal = 1;
+        private static readonly Guid OfficerRole = new("3fc7e7e8-0434-423c-8d8b-2c6a8551e2b7");
+        private static readonly Guid CommitteeRole = new("66e5a571-44fe-4473-af39-b181ca8496bb");
+
+        /// <summary>The service calls our plugins make inside each synchronous save of a support request's life, read
+        /// from the emulator's call log (<c>Calls.Last.PluginCalls</c> / <c>PluginCallMessages</c>): an officer creates
+        /// the draft and changes its support type (a new duplicate check), the applicant's signature and the officer's verification are saved, the officer submits and sends it to the committee, a committee
+        /// member decides. Goal: at most one plugin-made call per save (docs/contracts.md, issue 5).</summary>
+        private static void ServiceCallsPerOperation(string folder, int requests)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"4. Service calls made by our plugins per synchronous save of taz_supportrequest, {requests:N0} requests (officer, committee member)");
+            Console.WriteLine($"   {"operation",-34} {"saves",6} {"mean",6} {"max",5}  {"calls made",-44} goal <= {CallGoal}");
+            var emulator = DataverseEmulator.FromSolutionFolder(folder, typeof(Taazeez.Crm.Plugins.PluginBase).Assembly);
+            var officer = emulator.CreateService(emulator.AddUser("مسؤول علاقات المستفيدين", OfficerRole));
+            var committee = emulator.CreateService(emulator.AddUser("عضو لجنة البحث", CommitteeRole));
+            var operations = new[] { "create", "update (support type)", "update (signature, verification)", "submit", "to committee", "decide" };
+            var calls = operations.ToDictionary(o => o, _ => new List<int>());
+            var messages = operations.ToDictionary(o => o, _ => new SortedSet<string>(StringComparer.Ordinal));
+
+            void Record(string operation)
+            {
+                var last = emulator.Calls.Last ?? throw new InvalidOperationException("no call was logged");
+                calls[operation].Add(last.PluginCalls);
+                foreach (var message in last.PluginCallMessages) messages[operation].Add(message);
+            }
+
+            for (var i = 0; i < requests; i++)
+            {
+                var beneficiary = officer.Create(new Entity("taz_beneficiary") { ["taz_name"] = "مستفيد " + i.ToString(CultureInfo.InvariantCulture), ["taz_nationalid"] = ValidNationalId(900_000 + i) });
+                var id = officer.Create(new Entity("taz_supportrequest")
+                {
+                    ["taz_beneficiaryid"] = new EntityReference("taz_beneficiary", beneficiary),
+                    ["taz_supporttype"] = new OptionSetValue(826000001),
+                    ["taz_amountrequested"] = new Money(3000m),
+                    ["taz_description"] = "إيجار متأخر ثلاثة أشهر",
+                    ["taz_channel"] = new OptionSetValue(826000001),
+                });
+                Record("create");
+                officer.Update(new Entity("taz_supportrequest", id) { ["taz_supporttype"] = new OptionSetValue(826000003) });
+                Record("update (support type)");
+                officer.Update(new Entity("taz_supportrequest", id)
+                {
+                    ["taz_declarationsigned"] = true, ["taz_declarationsignedby"] = "فاطمة أحمد", ["taz_declarationversion"] = "2024.1",
+                    ["taz_dataverified"] = true,
+                });
+                Record("update (signature, verification)");
+                officer.Update(new Entity("taz_supportrequest", id) { ["statuscode"] = new OptionSetValue(826000001) });
+                Record("submit");
+                officer.Update(new Entity("taz_supportrequest", id) { ["statuscode"] = new OptionSetValue(826000004) });
+                Record("to committee");
+                committee.Update(new Entity("taz_supportrequest", id) { ["statuscode"] = new OptionSetValue(826000005), ["taz_decisionreasons"] = "مستحق" });
+                Record("decide");
+            }
+
+            var decided = emulator.CreateService(emulator.SystemUserId).RetrieveMultiple(new QueryExpression("taz_supportrequest")
+            {
+                ColumnSet = new ColumnSet("statuscode"),
+                Criteria = { Conditions = { new ConditionExpression("statuscode", ConditionOperator.Equal, 826000005) } },
+            }).Entities.Count;
+            if (decided != requests) throw new InvalidOperationException($"{decided} of {requests} requests reached Approved: the scenario did not run through the plugins.");
+
+            foreach (var operation in operations)
+            {
+                var counts = calls[operation];
+                var max = counts.Max();
+                var made = messages[operation].Count == 0 ? "none" : string.Join(", ", messages[operation]);
+                var ok = max <= CallGoal;
+                Console.WriteLine($"   {operation,-34} {counts.Count,6} {counts.Average(),6:0.00} {max,5}  {made,-44} {(ok ? "ok" : "MISSED")}");
+                if (!ok) Misses.Add($"{operation} of taz_supportrequest made up to {max} plugin service calls (goal <= {CallGoal})");
+            }
         }
 
         /// <summary>Runs one emulator operation in a loop for 15 s, for a sampling profiler (perf with
@@ -248,6 +331,20 @@ namespace Taazeez.Crm.Bench
             ns >= 1_000 ? (ns / 1_000).ToString("0.00", CultureInfo.InvariantCulture) + " µs" : ns.ToString("0", CultureInfo.InvariantCulture) + " ns";
 
         private static string NationalId(int i) => (1_000_000_000L + i).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A Saudi national ID that passes BeneficiaryValidation (first digit 1, Luhn check digit).</summary>
+        private static string ValidNationalId(int i)
+        {
+            var digits = "1" + (i % 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+            var sum = 0;
+            for (var k = 0; k < 9; k++)
+            {
+                var d = digits[k] - '0';
+                if (k % 2 == 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+                sum += d;
+            }
+            return digits + ((10 - sum % 10) % 10).ToString(CultureInfo.InvariantCulture);
+        }
 
         private static Entity Beneficiary(int i) => new("taz_beneficiary")
         {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace Taazeez.Crm.Plugins.Tests
@@ -14,6 +15,15 @@ namespace Taazeez.Crm.Plugins.Tests
         public static string English(string key, params object[] args) => string.Format(Catalog.Value.RootElement.GetProperty(key).GetProperty("en").GetString()!, args);
 
         public static string Both(string key, params object[] args) => Arabic(key, args) + " | " + English(key, args);
+
+        /// <summary>Every message of the catalogue as a pattern of its "ar | en" text, the placeholders matching any value.</summary>
+        public static readonly Lazy<System.Collections.Generic.IReadOnlyList<System.Text.RegularExpressions.Regex>> Patterns = new(() =>
+            Catalog.Value.RootElement.EnumerateObject().Select(m => new System.Text.RegularExpressions.Regex(
+                "^" + Pattern(m.Value.GetProperty("ar").GetString()!) + " \\| " + Pattern(m.Value.GetProperty("en").GetString()!) + "$",
+                System.Text.RegularExpressions.RegexOptions.Singleline)).ToList());
+
+        private static string Pattern(string text) =>
+            System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(text), @"\\\{\d+}", ".*");
 
         /// <summary>Asserts the exception carries the message in both languages, Arabic first.</summary>
         public static void AssertMessage(Exception error, string key, params object[] args)

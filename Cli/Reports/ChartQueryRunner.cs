@@ -18,6 +18,9 @@ public static class ChartQueryRunner
     public const string YesLabel = "نعم | Yes";
     public const string NoLabel = "لا | No";
 
+    /// <summary>Dataverse's fault code when an aggregate query would read more than 50,000 rows.</summary>
+    public const int AggregateQueryRecordLimit = unchecked((int)0x8004E023);
+
     public static IReadOnlyList<ChartResult> RunAll(IOrganizationService service, string solutionFolder) =>
         SolutionFetchQuery.FromFolder(solutionFolder)
             .Where(q => q.Kind == "chart")
@@ -56,7 +59,14 @@ public static class ChartQueryRunner
         var categoryAlias = (string?)groupBy.Attribute("alias") ?? (string)groupBy.Attribute("name")!;
         var measureAlias = (string?)measure.Attribute("alias") ?? (string)measure.Attribute("name")!;
 
-        var rows = service.RetrieveMultiple(new FetchExpression(fetchXml)).Entities;
+        DataCollection<Entity> rows;
+        try { rows = service.RetrieveMultiple(new FetchExpression(fetchXml)).Entities; }
+        catch (System.ServiceModel.FaultException<OrganizationServiceFault> fault) when (fault.Detail.ErrorCode == AggregateQueryRecordLimit)
+        {
+            // A dashboard in Dataverse shows this chart as "maximum record limit exceeded"; so does the report.
+            return new ChartResult(entity, (string)groupBy.Attribute("name")!, englishName, arabicName, (string)measure.Attribute("aggregate")!,
+                Array.Empty<ChartPoint>()) { Unavailable = ChartResult.LimitExceeded };
+        }
         var points = rows
             .Select(row => new ChartPoint(Label(row, categoryAlias), Number(row, measureAlias)))
             .GroupBy(p => p.Category, StringComparer.Ordinal)

@@ -51,6 +51,7 @@ public static class HtmlReport
             sb.AppendLine("<table><tr><th>الفئة | Category</th><th>القيمة | Value</th></tr>");
             foreach (var p in chart.Points)
                 sb.AppendLine($"<tr><td>{E(p.Category)}</td><td dir=\"ltr\">{Format(p.Value)}</td></tr>");
+            if (chart.Unavailable is { } why) sb.AppendLine($"<tr><td colspan=\"2\">{E(why)}</td></tr>");
             sb.AppendLine("</table></section>");
         }
         sb.AppendLine("</body></html>");

@@ -35,6 +35,7 @@ public static class KpiSummary
             var table = new Table { Title = new TableTitle(Markup.Escape($"{chart.ArabicName} | {chart.EnglishName}")) };
             table.AddColumns("الفئة | Category", $"{chart.Aggregate}");
             foreach (var p in chart.Points) table.AddRow(Markup.Escape(p.Category), HtmlReport.Format(p.Value));
+            if (chart.Unavailable is { } why) table.AddRow(Markup.Escape(why), "—");
             console.Write(table);
         }
     }

@@ -28,6 +28,22 @@ public sealed class ReportTests
     }
 
     [Fact]
+    [PolicyClause("G6c")]
+    public void A_chart_over_Dataverses_aggregate_limit_says_so_instead_of_failing_the_report()
+    {
+        var fault = new System.ServiceModel.FaultException<OrganizationServiceFault>(
+            new OrganizationServiceFault { ErrorCode = ChartQueryRunner.AggregateQueryRecordLimit, Message = "AggregateQueryRecordLimit exceeded. Cannot perform this operation." },
+            new System.ServiceModel.FaultReason("AggregateQueryRecordLimit exceeded."));
+        var service = new RecordingOrganizationService(_ => throw fault);
+
+        var chart = ChartQueryRunner.Run(service, "taz_supportrequest", "Requests by channel", "الطلبات حسب القناة", ByChannel);
+
+        Assert.Empty(chart.Points);
+        Assert.Equal(ChartResult.LimitExceeded, chart.Unavailable);
+        Assert.Contains("50,000", HtmlReport.Render("تقرير", "Report", Array.Empty<(string, string, string)>(), new[] { chart }));
+    }
+
+    [Fact]
     public void Chart_rows_become_points_using_formatted_labels_and_merging_equal_categories()
     {
         var service = new RecordingOrganizationService(_ => new[]

@@ -16,16 +16,9 @@ namespace Taazeez.Crm.Plugins
 
         protected override void ExecuteDataversePlugin(LocalPluginContext context)
         {
+            if (context.CreateOrUpdateTarget(S2_BeneficiaryDataRule.Entity, MaxDepth) is not { } target) return;
             var execution = context.PluginExecutionContext;
-            var target = context.Target;
-            if (target == null || execution.PrimaryEntityName != S2_BeneficiaryDataRule.Entity) return;
-            if (execution.Depth > MaxDepth)
-            {
-                context.Trace($"depth {execution.Depth} > {MaxDepth}: skipped");
-                return;
-            }
-            var isCreate = execution.MessageName == "Create";
-            if (!isCreate && execution.MessageName != "Update") return;
+            var isCreate = context.IsCreate;
             var before = isCreate ? null : context.PreImage(PreImageName);
             var violation = S2_BeneficiaryDataRule.Check(target, before);
             if (violation != null) throw violation.ToException();

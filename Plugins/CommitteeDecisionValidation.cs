@@ -16,16 +16,9 @@ namespace Taazeez.Crm.Plugins
 
         protected override void ExecuteDataversePlugin(LocalPluginContext context)
         {
+            if (context.CreateOrUpdateTarget(S5_CommitteeDecisionRule.Entity, MaxDepth) is not { } target) return;
             var execution = context.PluginExecutionContext;
-            var target = context.Target;
-            if (target == null || execution.PrimaryEntityName != S5_CommitteeDecisionRule.Entity) return;
-            if (execution.Depth > MaxDepth)
-            {
-                context.Trace($"depth {execution.Depth} > {MaxDepth}: skipped");
-                return;
-            }
-            var isCreate = execution.MessageName == "Create";
-            if (!isCreate && execution.MessageName != "Update") return;
+            var isCreate = context.IsCreate;
             if (context.IsPortalCall) throw new PolicyViolation(PolicyMessages.S5_CommitteeRoleRequired).ToException();
             var violation = S5_CommitteeDecisionRule.Check(target, isCreate ? null : context.PreImage(PreImageName), execution.InitiatingUserId);
             if (violation != null) throw violation.ToException();

@@ -16,16 +16,9 @@ namespace Taazeez.Crm.Plugins
 
         protected override void ExecuteDataversePlugin(LocalPluginContext context)
         {
+            if (context.CreateOrUpdateTarget(S1_AnswerEveryQuestionRule.Entity, MaxDepth) is not { } target) return;
             var execution = context.PluginExecutionContext;
-            var target = context.Target;
-            if (target == null || execution.PrimaryEntityName != S1_AnswerEveryQuestionRule.Entity) return;
-            if (execution.Depth > MaxDepth)
-            {
-                context.Trace($"depth {execution.Depth} > {MaxDepth}: skipped");
-                return;
-            }
-            var isCreate = execution.MessageName == "Create";
-            if (!isCreate && execution.MessageName != "Update") return;
+            var isCreate = context.IsCreate;
             var violation = S1_AnswerEveryQuestionRule.Apply(target, isCreate ? null : context.PreImage(PreImageName),
                 execution.UserId, execution.OperationCreatedOn, context.IsPortalCall, context.Trace);
             if (violation != null) throw violation.ToException();

@@ -30,6 +30,24 @@ namespace Taazeez.Crm.Plugins
         public Entity? Target =>
             PluginExecutionContext.InputParameters.TryGetValue("Target", out object? target) ? target as Entity : null;
 
+        /// <summary>The target of a Create or Update of <paramref name="table"/>, or null when the step has nothing to
+        /// check: another message or table, or a call deeper than <paramref name="maxDepth"/> (deeper calls come from
+        /// plugins' own writes; the rules already ran for the user's call).</summary>
+        public Entity? CreateOrUpdateTarget(string table, int maxDepth)
+        {
+            var execution = PluginExecutionContext;
+            if (Target is not { } target || execution.PrimaryEntityName != table) return null;
+            if (execution.MessageName is not ("Create" or "Update")) return null;
+            if (execution.Depth > maxDepth)
+            {
+                Trace($"depth {execution.Depth} > {maxDepth}: skipped");
+                return null;
+            }
+            return target;
+        }
+
+        public bool IsCreate => PluginExecutionContext.MessageName == "Create";
+
         public Entity? PreImage(string name) =>
             PluginExecutionContext.PreEntityImages.TryGetValue(name, out Entity? image) ? image : null;
 

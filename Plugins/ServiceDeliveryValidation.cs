@@ -15,16 +15,8 @@ namespace Taazeez.Crm.Plugins
 
         protected override void ExecuteDataversePlugin(LocalPluginContext context)
         {
-            var execution = context.PluginExecutionContext;
-            var target = context.Target;
-            if (target == null || execution.PrimaryEntityName != S7_ServiceDeliveryRule.Entity) return;
-            if (execution.Depth > MaxDepth)
-            {
-                context.Trace($"depth {execution.Depth} > {MaxDepth}: skipped");
-                return;
-            }
-            var isCreate = execution.MessageName == "Create";
-            if (!isCreate && execution.MessageName != "Update") return;
+            if (context.CreateOrUpdateTarget(S7_ServiceDeliveryRule.Entity, MaxDepth) is not { } target) return;
+            var isCreate = context.IsCreate;
             var request = S7_ServiceDeliveryRule.RequestToCheck(target, isCreate, out var missing);
             if (missing != null) throw missing.ToException();
             if (request == null) return;

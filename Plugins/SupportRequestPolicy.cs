@@ -20,16 +20,9 @@ namespace Taazeez.Crm.Plugins
 
         protected override void ExecuteDataversePlugin(LocalPluginContext context)
         {
+            if (context.CreateOrUpdateTarget(RequestColumns.Entity, MaxDepth) is not { } target) return;
             var execution = context.PluginExecutionContext;
-            var target = context.Target;
-            if (target == null || execution.PrimaryEntityName != RequestColumns.Entity) return;
-            if (execution.Depth > MaxDepth)
-            {
-                context.Trace($"depth {execution.Depth} > {MaxDepth}: skipped");
-                return;
-            }
-            var isCreate = execution.MessageName == "Create";
-            if (!isCreate && execution.MessageName != "Update") return;
+            var isCreate = context.IsCreate;
             var before = isCreate ? null : context.PreImage(PreImageName);
             if (!isCreate && before == null)
                 throw new Microsoft.Xrm.Sdk.InvalidPluginExecutionException($"{nameof(SupportRequestPolicy)}: the Update step must register the pre-image '{PreImageName}'.");

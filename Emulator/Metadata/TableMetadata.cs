@@ -16,7 +16,7 @@ namespace Taazeez.Crm.Emulator.Metadata
             StateOfStatus = stateOfStatus;
             // Computed once: the store and the service read these on every request.
             PrimaryIdColumn = Columns.Values.FirstOrDefault(c => c.Type == "primarykey")?.LogicalName ?? LogicalName + "id";
-            DefaultStatus = StateOfStatus.Where(p => p.Value == 0).Select(p => p.Key).DefaultIfEmpty(1).Min();
+            DefaultStatus = DefaultStatusOf(0);
             AutoNumberColumns = Columns.Values.Where(c => c.AutoNumberFormat != null).ToList();
             SystemRequiredColumns = Columns.Values.Where(c => c.IsSystemRequired).ToList();
         }
@@ -36,6 +36,11 @@ namespace Taazeez.Crm.Emulator.Metadata
 
         /// <summary>The status a new row gets: the lowest status reason of the active/open state.</summary>
         public int DefaultStatus { get; }
+
+        /// <summary>The status a row gets when only its state is set: the lowest status reason of that state
+        /// (state + 1 when the table lists none, as the platform's Active/Inactive pairs are numbered).</summary>
+        public int DefaultStatusOf(int state) =>
+            StateOfStatus.Where(p => p.Value == state).Select(p => p.Key).DefaultIfEmpty(state + 1).Min();
 
         public string PrimaryIdColumn { get; }
 

@@ -45,7 +45,7 @@ namespace Taazeez.Crm.Emulator.Service
                     var moniker = (EntityReference)parameters["EntityMoniker"];
                     var state = (OptionSetValue)parameters["State"];
                     var status = parameters.TryGetValue("Status", out var s) && s is OptionSetValue { Value: not -1 } given
-                        ? given : new OptionSetValue(DefaultStatusOf(org.Store.RequireTable(moniker.LogicalName), state.Value));
+                        ? given : new OptionSetValue(org.Store.RequireTable(moniker.LogicalName).DefaultStatusOf(state.Value));
                     parameters.Clear();
                     parameters["Target"] = new Entity(moniker.LogicalName, moniker.Id) { ["statecode"] = state, ["statuscode"] = status };
                     invocation.MessageName = "Update";
@@ -263,16 +263,13 @@ namespace Taazeez.Crm.Emulator.Service
                 row["statecode"] = new OptionSetValue(owner);
             }
             else if (stateGiven && state != null)
-                row["statuscode"] = new OptionSetValue(DefaultStatusOf(table, state.Value));
+                row["statuscode"] = new OptionSetValue(table.DefaultStatusOf(state.Value));
             else if (state == null)
             {
                 row["statecode"] = new OptionSetValue(0);
                 row["statuscode"] = status ?? new OptionSetValue(table.DefaultStatus);
             }
         }
-
-        private static int DefaultStatusOf(TableMetadata table, int state) =>
-            table.StateOfStatus.Where(p => p.Value == state).Select(p => p.Key).DefaultIfEmpty(state + 1).Min();
 
         private static Guid ResolveId(Entity target, TableMetadata table, Organization org)
         {

@@ -13,7 +13,14 @@ namespace Taazeez.Crm.Emulator
         public string? Entity { get; }
         public bool IsAsync { get; }
         public int PluginCalls { get; internal set; }
-        public List<string> PluginCallMessages { get; } = new();
+        public IReadOnlyList<string> PluginCallMessages => _pluginCallMessages ?? (IReadOnlyList<string>)System.Array.Empty<string>();
+        private List<string>? _pluginCallMessages;
+
+        internal void AddPluginCall(string message)
+        {
+            PluginCalls++;
+            (_pluginCallMessages ??= new List<string>()).Add(message);
+        }
     }
 
     /// <summary>Service calls per top-level request, split into the caller's own calls and the calls plugins made.
@@ -48,8 +55,7 @@ namespace Taazeez.Crm.Emulator
         internal void PluginCall(string message)
         {
             if (Current is not { } current) return;
-            current.PluginCalls++;
-            current.PluginCallMessages.Add(message);
+            current.AddPluginCall(message);
             PluginCalls++;
         }
     }

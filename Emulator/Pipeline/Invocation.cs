@@ -28,7 +28,6 @@ namespace Taazeez.Crm.Emulator.Pipeline
             Caller = caller;
             MessageName = request.RequestName;
             OperationCreatedOn = operationCreatedOn;
-            Response = new OrganizationResponse { ResponseName = request.RequestName };
         }
 
         public OrganizationRequest Request { get; }
@@ -38,8 +37,12 @@ namespace Taazeez.Crm.Emulator.Pipeline
         public Guid EntityId { get; set; }
         public Guid? RequestId { get; }
         public DateTime OperationCreatedOn { get; }
-        public OrganizationResponse Response { get; set; }
-        public ParameterCollection SharedVariables { get; } = new();
+        /// <summary>The message's response, made by CoreOperations.Prepare before any step runs.</summary>
+        public OrganizationResponse Response { get; set; } = null!;
+
+        /// <summary>Made when a step first asks: most messages run no step.</summary>
+        public ParameterCollection SharedVariables => _sharedVariables ??= new ParameterCollection();
+        private ParameterCollection? _sharedVariables;
         public Entity? PreImage { get; set; }
     }
 }

@@ -31,31 +31,35 @@ namespace Taazeez.Crm.Emulator.Pipeline
 
         public Queue<QueuedStep> AsyncQueue { get; } = new();
 
-        public OrganizationResponse Run(OrganizationRequest request, Caller caller)
+        /// <param name="owned">The request is the emulator's own (built by a service shortcut or an inner call) and
+        /// shares nothing the caller can change later, so it needs no copy.</param>
+        public OrganizationResponse Run(OrganizationRequest request, Caller caller, bool owned = false)
         {
             if (caller.Depth > MaxDepth)
                 throw DataverseFaults.Create(DataverseFaults.MaxDepthExceeded,
                     "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
-            var invocation = new Invocation(Copy(request), caller, _org.Clock.UtcNow, _org.NewOperationId());
+            var invocation = new Invocation(owned ? request : Copy(request), caller, _org.Clock.UtcNow, _org.NewOperationId());
             var (skipSync, skipAsync) = Bypassed(invocation.Request);
             CoreOperations.Prepare(invocation, _org);
-            var steps = StepsFor(invocation);
-            if (skipSync || skipAsync) steps.RemoveAll(s => s.IsAsync ? skipAsync : skipSync);
-            if (steps.Any(s => s.Images.Any(i => i.IsPre)) && invocation.EntityName != null && invocation.EntityId != Guid.Empty)
+            var steps = StepsFor(invocation, skipSync, skipAsync);
+            if (invocation.EntityName != null && invocation.EntityId != Guid.Empty && Any(steps, s => s.Images.Any(i => i.IsPre)))
                 invocation.PreImage = _org.Store.Find(invocation.EntityName, invocation.EntityId) is { } row ? EntityCopy.Of(row) : null;
 
-            foreach (var step in steps.Where(s => s.Stage == 10)) Execute(step, invocation, isAsync: false);
+            foreach (var step in steps)
+                if (step.Stage == 10) Execute(step, invocation, isAsync: false);
 
             var ownsTransaction = BeginTransaction();
             try
             {
-                foreach (var step in steps.Where(s => s.Stage == 20)) Execute(step, invocation, isAsync: false);
+                foreach (var step in steps)
+                    if (step.Stage == 20) Execute(step, invocation, isAsync: false);
                 CoreOperations.Execute(invocation, _org);
                 Entity? postImage = null;
-                if (steps.Any(s => s.Stage == 40 && s.Images.Any(i => i.IsPost)) && invocation.EntityName != null)
+                if (invocation.EntityName != null && Any(steps, s => s.Stage == 40 && s.Images.Any(i => i.IsPost)))
                     postImage = _org.Store.Find(invocation.EntityName, invocation.EntityId) is { } row ? EntityCopy.Of(row) : null;
-                foreach (var step in steps.Where(s => s.Stage == 40))
+                foreach (var step in steps)
                 {
+                    if (step.Stage != 40) continue;
                     if (step.IsAsync) _pending.Add(new QueuedStep(step, invocation, postImage));
                     else Execute(step, invocation, isAsync: false, postImage);
                 }
@@ -67,6 +71,13 @@ namespace Taazeez.Crm.Emulator.Pipeline
                 throw;
             }
             return invocation.Response;
+        }
+
+        private static bool Any(IReadOnlyList<StepRegistration> steps, Func<StepRegistration, bool> test)
+        {
+            for (var i = 0; i < steps.Count; i++)
+                if (test(steps[i])) return true;
+            return false;
         }
 
         /// <summary>Runs a queued asynchronous step in its own transaction, as the async service would.</summary>
@@ -86,25 +97,19 @@ namespace Taazeez.Crm.Emulator.Pipeline
         }
 
         /// <summary>Opens a transaction unless one is open; true when the caller owns it and must commit or roll back.</summary>
-        public bool BeginTransaction()
-        {
-            if (_org.Store.Journal != null) return false;
-            _org.Store.Journal = new List<Action>();
-            return true;
-        }
+        public bool BeginTransaction() => _org.Store.BeginTransaction();
 
+        /// <summary>Commits the store's writes and queues the asynchronous steps the transaction raised.</summary>
         public void Commit()
         {
-            _org.Store.Journal = null;
+            _org.Store.Commit();
             foreach (var step in _pending) AsyncQueue.Enqueue(step);
             _pending.Clear();
         }
 
         public void Rollback()
         {
-            var journal = _org.Store.Journal!;
-            for (var i = journal.Count - 1; i >= 0; i--) journal[i]();
-            _org.Store.Journal = null;
+            _org.Store.Rollback();
             _pending.Clear();
         }
 
@@ -131,16 +136,25 @@ namespace Taazeez.Crm.Emulator.Pipeline
             return (sync, async);
         }
 
-        private List<StepRegistration> StepsFor(Invocation invocation)
+        /// <summary>The steps that fire for this invocation, by stage then rank: the registered ones less those whose
+        /// filtering attributes an Update does not touch and those a bypass parameter skips.</summary>
+        private IReadOnlyList<StepRegistration> StepsFor(Invocation invocation, bool skipSync, bool skipAsync)
         {
             var key = (invocation.MessageName, invocation.EntityName);
             if (!_ordered.TryGetValue(key, out var ordered))
                 _ordered[key] = ordered = _steps[key].Concat(_steps[(invocation.MessageName, null)]).OrderBy(s => s.Stage).ThenBy(s => s.Rank).ToArray();
-            var steps = new List<StepRegistration>(ordered.Length);
-            var filtered = invocation.MessageName == "Update" && invocation.Request.Parameters.TryGetValue("Target", out var target) && target is Entity;
-            foreach (var step in ordered)
-                if (!filtered || step.FiresFor(((Entity)invocation.Request.Parameters["Target"]).Attributes.Keys)) steps.Add(step);
-            return steps;
+            if (ordered.Length == 0) return ordered;
+            var changed = invocation.MessageName == "Update" && invocation.Request.Parameters.TryGetValue("Target", out var target) && target is Entity updated
+                ? updated.Attributes.Keys : null;
+            List<StepRegistration>? firing = null;
+            for (var i = 0; i < ordered.Length; i++)
+            {
+                var step = ordered[i];
+                var fires = (changed == null || step.FiresFor(changed)) && !(step.IsAsync ? skipAsync : skipSync);
+                if (fires && firing != null) firing.Add(step);
+                else if (!fires && firing == null) firing = new List<StepRegistration>(ordered.Take(i));
+            }
+            return firing ?? (IReadOnlyList<StepRegistration>)ordered;
         }
 
         private void Execute(StepRegistration step, Invocation invocation, bool isAsync, Entity? postImage = null)
@@ -160,7 +174,10 @@ namespace Taazeez.Crm.Emulator.Pipeline
         private static OrganizationRequest Copy(OrganizationRequest request)
         {
             var copy = new OrganizationRequest(request.RequestName) { RequestId = request.RequestId };
-            foreach (var pair in request.Parameters) copy.Parameters[pair.Key] = EntityCopy.Value(pair.Value);
+            foreach (var pair in request.Parameters)
+                copy.Parameters[pair.Key] = pair.Value is Entity { Id: var id } addressed && id == Guid.Empty && request.RequestName != "Create"
+                    ? EntityCopy.WithKeys(addressed) // an Update or Upsert by alternate key
+                    : EntityCopy.Value(pair.Value);
             return copy;
         }
     }

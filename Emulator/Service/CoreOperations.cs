@@ -149,30 +149,35 @@ namespace Taazeez.Crm.Emulator.Service
                 : target.Attributes.TryGetValue(table.PrimaryIdColumn, out var pk) && pk is Guid given ? given : org.NewId();
             if (org.Store.Exists(table.LogicalName, id))
                 throw DataverseFaults.Create(DataverseFaults.DuplicateRecord, "Cannot insert duplicate key.");
-            var row = EntityCopy.Of(target);
-            row.Id = id;
+            var values = org.Store.Values;
+            var row = org.Store.Draft(table.LogicalName, id);
+            foreach (var pair in target.Attributes) row.Attributes[pair.Key] = values.Of(pair.Value);
             row[table.PrimaryIdColumn] = id;
             // a role created in its own right is a root role: Dataverse points its parentrootroleid at itself (the
             // copies it makes for other business units point at the root role)
             if (table.LogicalName == "role" && row.GetAttributeValue<EntityReference>("parentrootroleid") == null)
-                row["parentrootroleid"] = new EntityReference("role", id);
-            var now = org.Clock.UtcNow;
-            var user = new EntityReference("systemuser", invocation.Caller.UserId);
+                row["parentrootroleid"] = values.Reference("role", id);
+            object now = org.Clock.UtcNow;
+            var user = values.Reference("systemuser", invocation.Caller.UserId);
             row["createdon"] = target.GetAttributeValue<DateTime?>("overriddencreatedon") ?? now;
             row["modifiedon"] = now;
             row["createdby"] = user;
             row["modifiedby"] = user;
             if (table.Columns.ContainsKey("ownerid"))
             {
-                if (!target.Contains("ownerid")) row["ownerid"] = EntityCopy.Value(user);
-                row["owningbusinessunit"] = new EntityReference("businessunit", invocation.Caller.BusinessUnitId);
+                if (!target.Contains("ownerid")) row["ownerid"] = user;
+                row["owningbusinessunit"] = values.Reference("businessunit", invocation.Caller.BusinessUnitId);
             }
             if (table.Columns.ContainsKey("statecode"))
-                SetStateAndStatus(table, row, null);
-            foreach (var column in table.AutoNumberColumns.Where(c => !target.Contains(c.LogicalName)))
-                row[column.LogicalName] = org.AutoNumbers.Next(table.LogicalName, column.LogicalName, column.AutoNumberFormat!, now);
+                SetStateAndStatus(table, row, null, values);
+            for (var c = 0; c < table.AutoNumberColumns.Count; c++)
+            {
+                var column = table.AutoNumberColumns[c];
+                if (!target.Contains(column.LogicalName))
+                    row[column.LogicalName] = org.AutoNumbers.Next(table.LogicalName, column.LogicalName, column.AutoNumberFormat!, (DateTime)now);
+            }
             ValueValidator.CheckRequired(table, row);
-            org.Store.Insert(row);
+            org.Store.Insert(org.Store.Seal(row));
             target.Id = id;
             invocation.EntityId = id;
             return id;
@@ -184,14 +189,17 @@ namespace Taazeez.Crm.Emulator.Service
             var stored = org.Store.Find(table.LogicalName, target.Id) ?? throw DataverseFaults.DoesNotExist(table.LogicalName, target.Id);
             CheckVersion(concurrency, target.RowVersion, stored);
             ValueValidator.Validate(table, target, org.Store);
-            var row = EntityCopy.Of(stored);
+            // the new version shares the old one's values (the store never changes a value in place)
+            var values = org.Store.Values;
+            var row = org.Store.Draft(stored.LogicalName, stored.Id);
+            foreach (var pair in stored.Attributes) row.Attributes[pair.Key] = pair.Value;
             foreach (var pair in target.Attributes)
-                if (pair.Key != table.PrimaryIdColumn) row.Attributes[pair.Key] = EntityCopy.Value(pair.Value);
+                if (pair.Key != table.PrimaryIdColumn) row.Attributes[pair.Key] = values.Of(pair.Value);
             row["modifiedon"] = org.Clock.UtcNow;
-            row["modifiedby"] = new EntityReference("systemuser", invocation.Caller.UserId);
+            row["modifiedby"] = values.Reference("systemuser", invocation.Caller.UserId);
             if (target.Contains("statecode") || target.Contains("statuscode"))
-                SetStateAndStatus(table, row, target);
-            org.Store.Replace(row);
+                SetStateAndStatus(table, row, target, values);
+            org.Store.Replace(org.Store.Seal(row));
         }
 
         private static void Delete(EntityReference target, Organization org, ConcurrencyBehavior concurrency)
@@ -249,7 +257,7 @@ namespace Taazeez.Crm.Emulator.Service
 
         /// <summary>statecode follows statuscode (each status reason belongs to one state); a state without a status
         /// gets that state's default status, as the platform does.</summary>
-        private static void SetStateAndStatus(TableMetadata table, Entity row, Entity? target)
+        private static void SetStateAndStatus(TableMetadata table, Entity row, Entity? target, StoredValues values)
         {
             var status = row.GetAttributeValue<OptionSetValue>("statuscode");
             var state = row.GetAttributeValue<OptionSetValue>("statecode");
@@ -260,14 +268,14 @@ namespace Taazeez.Crm.Emulator.Service
                 if (stateGiven && state != null && state.Value != owner)
                     throw DataverseFaults.Create(DataverseFaults.InvalidArgument,
                         $"{status.Value} is not a valid status code for state code {state.Value} on {table.LogicalName} with Id {row.Id}.");
-                row["statecode"] = new OptionSetValue(owner);
+                row["statecode"] = values.Option(owner);
             }
             else if (stateGiven && state != null)
-                row["statuscode"] = new OptionSetValue(table.DefaultStatusOf(state.Value));
+                row["statuscode"] = values.Option(table.DefaultStatusOf(state.Value));
             else if (state == null)
             {
-                row["statecode"] = new OptionSetValue(0);
-                row["statuscode"] = status ?? new OptionSetValue(table.DefaultStatus);
+                row["statecode"] = values.Option(0);
+                row["statuscode"] = status ?? values.Option(table.DefaultStatus);
             }
         }
 

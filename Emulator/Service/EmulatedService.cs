@@ -2,11 +2,13 @@ using System;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
+using Taazeez.Crm.Emulator.Store;
 
 namespace Taazeez.Crm.Emulator.Service
 {
     /// <summary>IOrganizationService for one caller. The typed methods are the SDK's shortcuts for their requests,
-    /// so they go through Execute and the same pipeline.</summary>
+    /// so they go through the same pipeline; they build the request from copies of what the caller passed, so the
+    /// pipeline need not copy it again.</summary>
     internal sealed class EmulatedService : IOrganizationService
     {
         private readonly Organization _org;
@@ -18,14 +20,15 @@ namespace Taazeez.Crm.Emulator.Service
             _caller = caller;
         }
 
-        public Guid Create(Entity entity) => ((CreateResponse)Execute(new CreateRequest { Target = entity })).id;
+        public Guid Create(Entity entity) => ((CreateResponse)Owned(new CreateRequest { Target = EntityCopy.Of(Required(entity)) })).id;
 
         public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) =>
-            ((RetrieveResponse)Execute(new RetrieveRequest { Target = new EntityReference(entityName, id), ColumnSet = columnSet })).Entity;
+            ((RetrieveResponse)Owned(new RetrieveRequest { Target = new EntityReference(entityName, id), ColumnSet = columnSet })).Entity;
 
-        public void Update(Entity entity) => Execute(new UpdateRequest { Target = entity });
+        public void Update(Entity entity) =>
+            Owned(new UpdateRequest { Target = Required(entity).Id == Guid.Empty ? EntityCopy.WithKeys(entity) : EntityCopy.Of(entity) });
 
-        public void Delete(string entityName, Guid id) => Execute(new DeleteRequest { Target = new EntityReference(entityName, id) });
+        public void Delete(string entityName, Guid id) => Owned(new DeleteRequest { Target = new EntityReference(entityName, id) });
 
         public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) =>
             Execute(new AssociateRequest { Target = new EntityReference(entityName, entityId), Relationship = relationship, RelatedEntities = relatedEntities });
@@ -34,12 +37,16 @@ namespace Taazeez.Crm.Emulator.Service
             Execute(new DisassociateRequest { Target = new EntityReference(entityName, entityId), Relationship = relationship, RelatedEntities = relatedEntities });
 
         public EntityCollection RetrieveMultiple(QueryBase query) =>
-            ((RetrieveMultipleResponse)Execute(new RetrieveMultipleRequest { Query = query })).EntityCollection;
+            ((RetrieveMultipleResponse)Owned(new RetrieveMultipleRequest { Query = query })).EntityCollection;
 
         public OrganizationResponse Execute(OrganizationRequest request)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             return _org.Execute(request, _caller);
         }
+
+        private OrganizationResponse Owned(OrganizationRequest request) => _org.Execute(request, _caller, owned: true);
+
+        private static Entity Required(Entity entity) => entity ?? throw new ArgumentNullException(nameof(entity));
     }
 }

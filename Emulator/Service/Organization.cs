@@ -91,7 +91,7 @@ namespace Taazeez.Crm.Emulator.Service
         /// <summary>Ids come from the seeded generator, so a run with the same seed writes the same rows.</summary>
         public Guid NewId()
         {
-            var bytes = new byte[16];
+            Span<byte> bytes = stackalloc byte[16];
             _random.NextBytes(bytes);
             bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
             bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
@@ -112,7 +112,8 @@ namespace Taazeez.Crm.Emulator.Service
 
         public T Locked<T>(Func<T> action) { lock (_gate) return action(); }
 
-        public OrganizationResponse Execute(OrganizationRequest request, Caller caller)
+        /// <param name="owned">See <see cref="MessagePipeline.Run"/>.</param>
+        public OrganizationResponse Execute(OrganizationRequest request, Caller caller, bool owned = false)
         {
             lock (_gate)
             {
@@ -122,7 +123,7 @@ namespace Taazeez.Crm.Emulator.Service
                 {
                     "ExecuteMultiple" => ExecuteMultiple(request, caller),
                     "ExecuteTransaction" => ExecuteTransaction(request, caller),
-                    _ => Pipeline.Run(request, caller),
+                    _ => Pipeline.Run(request, caller, owned),
                 };
             }
         }

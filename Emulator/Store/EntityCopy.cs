@@ -8,6 +8,9 @@ namespace Taazeez.Crm.Emulator.Store
     /// EntityReference's Name, an OptionSetValue's Value), so a copy shares none of them with the store.</summary>
     internal static class EntityCopy
     {
+        /// <summary>The row's attributes (all, or these columns), RowVersion and EntityState. Key attributes and
+        /// formatted values are not copied: stored rows never hold them (see <see cref="WithKeys"/> for a request's
+        /// target), and reading them would make the empty collections on the source.</summary>
         public static Entity Of(Entity source, IEnumerable<string>? columns = null)
         {
             var copy = new Entity(source.LogicalName, source.Id) { RowVersion = source.RowVersion, EntityState = source.EntityState };
@@ -23,8 +26,15 @@ namespace Taazeez.Crm.Emulator.Store
                 foreach (var pair in source.Attributes)
                     if (wanted == null || wanted.Contains(pair.Key))
                         copy.Attributes[pair.Key] = Value(pair.Value);
+            return copy;
+        }
+
+        /// <summary>A caller's entity addressed by alternate key (Update or Upsert without an id): the copy keeps the
+        /// key attributes too.</summary>
+        public static Entity WithKeys(Entity source)
+        {
+            var copy = Of(source);
             foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = Value(pair.Value)!;
-            foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
             return copy;
         }
 

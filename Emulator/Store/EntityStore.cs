@@ -10,7 +10,8 @@ namespace Taazeez.Crm.Emulator.Store
 {
     /// <summary>The rows of every table, with indexes on primary keys, lookups and alternate keys. Writers hold the
     /// emulator's request lock, so the store itself keeps no locks; each write is journalled so a failed transaction
-    /// undoes it. Rows never leave the store: callers get copies.</summary>
+    /// undoes it. Rows never leave the store: callers get copies. A write replaces a row by a new instance and never
+    /// changes a stored value in place, so row versions share their values (<see cref="StoredValues"/>).</summary>
     internal sealed class EntityStore : IQuerySource
     {
         private readonly SolutionMetadata _metadata;
@@ -24,8 +25,73 @@ namespace Taazeez.Crm.Emulator.Store
                 _tables[table.LogicalName] = new StoredTable(table);
         }
 
-        /// <summary>Undo actions of the open transaction, newest last; null when no transaction is open.</summary>
-        public List<Action>? Journal { get; set; }
+        /// <summary>Makes the values new rows hold, shared between rows.</summary>
+        public StoredValues Values { get; } = new();
+
+        /// <summary>The writes of the open transaction, newest last, to undo on rollback. A write adds a row
+        /// (Removed null), removes one (Added null) or replaces Removed by Added.</summary>
+        private readonly List<(StoredTable Table, Entity? Added, Entity? Removed)> _journal = new();
+
+        public bool InTransaction { get; private set; }
+
+        /// <summary>Opens a transaction unless one is open; true when the caller owns it and must commit or roll back.</summary>
+        public bool BeginTransaction()
+        {
+            if (InTransaction) return false;
+            InTransaction = true;
+            return true;
+        }
+
+        public void Commit()
+        {
+            _journal.Clear();
+            InTransaction = false;
+        }
+
+        public void Rollback()
+        {
+            for (var i = _journal.Count - 1; i >= 0; i--)
+            {
+                var (table, added, removed) = _journal[i];
+                if (added != null && removed != null)
+                {
+                    table.Rows[removed.Id] = removed;
+                    table.MoveInIndexes(added, removed);
+                }
+                else if (added != null)
+                {
+                    table.RemoveFromIndexes(added);
+                    table.Rows.Remove(added.Id);
+                }
+                else if (removed != null)
+                {
+                    table.Rows.Add(removed.Id, removed);
+                    table.AddToIndexes(removed);
+                }
+            }
+            Commit();
+        }
+
+        /// <summary>The row a Create or Update is building, reused: built here attribute by attribute, then copied by
+        /// <see cref="Seal"/> into a row whose attribute table is sized once (a row built in place regrows its table
+        /// three or four times). The store's version column is reserved so Insert and Replace do not regrow it.</summary>
+        public Entity Draft(string logicalName, Guid id)
+        {
+            _draft.Attributes.Clear();
+            _draft.LogicalName = logicalName;
+            _draft.Id = id;
+            _draft["versionnumber"] = null;
+            return _draft;
+        }
+
+        public Entity Seal(Entity draft)
+        {
+            var row = new Entity(draft.LogicalName, draft.Id);
+            row.Attributes.AddRange(draft.Attributes);
+            return row;
+        }
+
+        private readonly Entity _draft = new();
 
         public TableMetadata? Table(string logicalName) => _metadata.Tables.TryGetValue(logicalName, out var t) ? t : null;
 
@@ -40,7 +106,8 @@ namespace Taazeez.Crm.Emulator.Store
             if (column == table.Metadata.PrimaryIdColumn)
                 return key is Guid id && table.Rows.TryGetValue(id, out var row) ? new[] { row } : Array.Empty<Entity>();
             if (!table.Indexes.TryGetValue(column, out var index)) return null;
-            return key != null && index.TryGetValue(key, out var ids) ? ids.Select(i => table.Rows[i]).ToList() : Array.Empty<Entity>();
+            if (key == null || !index.TryGetValue(key, out var ids)) return Array.Empty<Entity>();
+            return ids is HashSet<Guid> many ? many.Select(i => table.Rows[i]).ToList() : new[] { table.Rows[(Guid)ids] };
         }
 
         public int? CountWhereEquals(string logicalName, string column, object value)
@@ -49,7 +116,7 @@ namespace Taazeez.Crm.Emulator.Store
             var key = IndexKey.Of(value);
             if (column == table.Metadata.PrimaryIdColumn) return key is Guid id && table.Rows.ContainsKey(id) ? 1 : 0;
             if (!table.Indexes.TryGetValue(column, out var index)) return null;
-            return key != null && index.TryGetValue(key, out var ids) ? ids.Count : 0;
+            return key == null || !index.TryGetValue(key, out var ids) ? 0 : ids is HashSet<Guid> many ? many.Count : 1;
         }
 
         public Entity? Find(string logicalName, Guid id) => Stored(logicalName).Rows.TryGetValue(id, out var row) ? row : null;
@@ -72,7 +139,7 @@ namespace Taazeez.Crm.Emulator.Store
             CheckAlternateKeys(table, row, null);
             table.Rows.Add(row.Id, row);
             table.AddToIndexes(row);
-            Journal?.Add(() => { table.RemoveFromIndexes(row); table.Rows.Remove(row.Id); });
+            if (InTransaction) _journal.Add((table, row, null));
         }
 
         /// <summary>Replaces the stored row by a new instance (the old one stays intact for the journal).</summary>
@@ -84,7 +151,7 @@ namespace Taazeez.Crm.Emulator.Store
             CheckAlternateKeys(table, row, row.Id);
             table.Rows[row.Id] = row;
             table.MoveInIndexes(old, row);
-            Journal?.Add(() => { table.Rows[row.Id] = old; table.MoveInIndexes(row, old); });
+            if (InTransaction) _journal.Add((table, row, old));
         }
 
         public void Remove(string logicalName, Guid id)
@@ -93,23 +160,24 @@ namespace Taazeez.Crm.Emulator.Store
             var old = table.Rows[id];
             table.RemoveFromIndexes(old);
             table.Rows.Remove(id);
-            Journal?.Add(() => { table.Rows.Add(id, old); table.AddToIndexes(old); });
+            if (InTransaction) _journal.Add((table, null, old));
         }
 
         private void CheckAlternateKeys(StoredTable table, Entity row, Guid? self)
         {
-            foreach (var key in table.Metadata.AlternateKeys)
+            var keys = table.Metadata.AlternateKeys;
+            for (var k = 0; k < keys.Count; k++)
             {
-                if (KeyOf(key, row) is not { } composite) continue;
-                if (table.KeyIndexes[key.LogicalName].TryGetValue(composite, out var existing) && existing != self)
-                {
-                    var values = key.Columns.Select(c => row.Attributes[c]).ToList();
-                    throw DataverseFaults.Create(DataverseFaults.DuplicateRecordEntityKey,
-                        $"A record that has the attribute values {string.Join(", ", values.Select(Display))} already exists. " +
-                        $"The entity key {key.LogicalName} requires that this set of attributes contains unique values. Select unique values and try again.");
-                }
+                if (KeyOf(keys[k], row) is not { } composite) continue;
+                if (table.KeyIndexes[keys[k].LogicalName].TryGetValue(composite, out var existing) && existing != self)
+                    throw DuplicateKey(keys[k], row);
             }
         }
+
+        private static Exception DuplicateKey(AlternateKeyMetadata key, Entity row) =>
+            DataverseFaults.Create(DataverseFaults.DuplicateRecordEntityKey,
+                $"A record that has the attribute values {string.Join(", ", key.Columns.Select(c => Display(row.Attributes[c])))} already exists. " +
+                $"The entity key {key.LogicalName} requires that this set of attributes contains unique values. Select unique values and try again.");
 
         private static string Display(object? value) => value switch
         {
@@ -155,17 +223,17 @@ namespace Taazeez.Crm.Emulator.Store
                 // statecode too: "open rows of this parent" is the commonest filter, and open rows are few.
                 foreach (var column in metadata.Columns.Values.Where(c => c.Type is "lookup" or "owner" or "customer" or "uniqueidentifier" or "state"
                              && !PlatformLookups.Contains(c.LogicalName)))
-                    Indexes[column.LogicalName] = new Dictionary<object, HashSet<Guid>>();
+                    Indexes[column.LogicalName] = new Dictionary<object, object>();
                 foreach (var key in metadata.AlternateKeys)
                 {
                     KeyIndexes[key.LogicalName] = new Dictionary<string, Guid>(StringComparer.Ordinal);
-                    foreach (var column in key.Columns) Indexes.TryAdd(column, new Dictionary<object, HashSet<Guid>>());
+                    foreach (var column in key.Columns) Indexes.TryAdd(column, new Dictionary<object, object>());
                 }
             }
 
             public TableMetadata Metadata { get; }
             public Dictionary<Guid, Entity> Rows { get; } = new();
-            public Dictionary<string, Dictionary<object, HashSet<Guid>>> Indexes { get; } = new(StringComparer.Ordinal);
+            public Dictionary<string, Dictionary<object, object>> Indexes { get; } = new(StringComparer.Ordinal);
             public Dictionary<string, Dictionary<string, Guid>> KeyIndexes { get; } = new(StringComparer.Ordinal);
 
             public void AddToIndexes(Entity row)
@@ -173,8 +241,8 @@ namespace Taazeez.Crm.Emulator.Store
                 foreach (var (column, index) in Indexes)
                     if (IndexKey.Of(row.Attributes.TryGetValue(column, out var v) ? v : null) is { } key)
                         Add(index, key, row.Id);
-                foreach (var key in Metadata.AlternateKeys)
-                    if (KeyOf(key, row) is { } composite) KeyIndexes[key.LogicalName][composite] = row.Id;
+                for (var k = 0; k < Metadata.AlternateKeys.Count; k++)
+                    if (KeyOf(Metadata.AlternateKeys[k], row) is { } composite) KeyIndexes[Metadata.AlternateKeys[k].LogicalName][composite] = row.Id;
             }
 
             public void RemoveFromIndexes(Entity row)
@@ -182,8 +250,8 @@ namespace Taazeez.Crm.Emulator.Store
                 foreach (var (column, index) in Indexes)
                     if (IndexKey.Of(row.Attributes.TryGetValue(column, out var v) ? v : null) is { } key)
                         Remove(index, key, row.Id);
-                foreach (var key in Metadata.AlternateKeys)
-                    if (KeyOf(key, row) is { } composite) KeyIndexes[key.LogicalName].Remove(composite);
+                for (var k = 0; k < Metadata.AlternateKeys.Count; k++)
+                    if (KeyOf(Metadata.AlternateKeys[k], row) is { } composite) KeyIndexes[Metadata.AlternateKeys[k].LogicalName].Remove(composite);
             }
 
             /// <summary>The same as RemoveFromIndexes(from) then AddToIndexes(to) for two versions of one row, touching
@@ -198,8 +266,9 @@ namespace Taazeez.Crm.Emulator.Store
                     if (before != null) Remove(index, before, from.Id);
                     if (after != null) Add(index, after, to.Id);
                 }
-                foreach (var key in Metadata.AlternateKeys)
+                for (var k = 0; k < Metadata.AlternateKeys.Count; k++)
                 {
+                    var key = Metadata.AlternateKeys[k];
                     var before = KeyOf(key, from);
                     var after = KeyOf(key, to);
                     if (before == after) continue;
@@ -209,15 +278,25 @@ namespace Taazeez.Crm.Emulator.Store
                 }
             }
 
-            private static void Add(Dictionary<object, HashSet<Guid>> index, object key, Guid id)
+            // An index entry is the one row's id (boxed) or, from the second row on, a set of ids: most values
+            // (a national id, a request's own children) belong to one row or a few, and a set per value would
+            // outweigh the row.
+            private static void Add(Dictionary<object, object> index, object key, Guid id)
             {
-                if (!index.TryGetValue(key, out var ids)) index[key] = ids = new HashSet<Guid>();
-                ids.Add(id);
+                if (!index.TryGetValue(key, out var ids)) index[key] = id;
+                else if (ids is HashSet<Guid> many) many.Add(id);
+                else if ((Guid)ids != id) index[key] = new HashSet<Guid> { (Guid)ids, id };
             }
 
-            private static void Remove(Dictionary<object, HashSet<Guid>> index, object key, Guid id)
+            private static void Remove(Dictionary<object, object> index, object key, Guid id)
             {
-                if (index.TryGetValue(key, out var ids)) ids.Remove(id);
+                if (!index.TryGetValue(key, out var ids)) return;
+                if (ids is HashSet<Guid> many)
+                {
+                    many.Remove(id);
+                    if (many.Count == 0) index.Remove(key);
+                }
+                else if ((Guid)ids == id) index.Remove(key);
             }
         }
     }

@@ -98,8 +98,9 @@ namespace Taazeez.Crm.Emulator.Store
         /// <summary>System-required columns that the caller did not set and the platform does not fill.</summary>
         public static void CheckRequired(TableMetadata table, Entity row)
         {
-            foreach (var column in table.SystemRequiredColumns.Where(c => c.Type is not ("primarykey" or "state" or "status" or "owner")))
-                if (!row.Attributes.TryGetValue(column.LogicalName, out var value) || value is null || value is string { Length: 0 })
+            for (var c = 0; c < table.SystemRequiredColumns.Count; c++)
+                if (table.SystemRequiredColumns[c] is var column && column.Type is not ("primarykey" or "state" or "status" or "owner") &&
+                    (!row.Attributes.TryGetValue(column.LogicalName, out var value) || value is null || value is string { Length: 0 }))
                     throw DataverseFaults.Create(DataverseFaults.InvalidArgument,
                         $"A validation error occurred. A value for the '{column.LogicalName}' attribute of the '{table.LogicalName}' entity is required.");
         }

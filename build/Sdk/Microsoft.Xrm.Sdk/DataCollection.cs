@@ -30,7 +30,7 @@ namespace Microsoft.Xrm.Sdk
     /// and throws KeyNotFoundException on a missing key, like a dictionary.</summary>
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
-        private readonly Dictionary<TKey, TValue> _items = new Dictionary<TKey, TValue>();
+        private Dictionary<TKey, TValue> _items = new Dictionary<TKey, TValue>();
 
         public TValue this[TKey key]
         {
@@ -50,6 +50,10 @@ namespace Microsoft.Xrm.Sdk
         public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
         {
             if (items == null) return;
+            // Filling an empty collection from one of known size: size the table once instead of growing it.
+            var known = items is DataCollection<TKey, TValue> collection ? collection.Count
+                : items is ICollection<KeyValuePair<TKey, TValue>> list ? list.Count : 0;
+            if (_items.Count == 0 && known > 0) _items = new Dictionary<TKey, TValue>(known);
             foreach (var item in items) Add(item);
         }
 

@@ -10,9 +10,11 @@ namespace Microsoft.Xrm.Sdk
     public class Entity : IExtensibleDataObject
     {
         private AttributeCollection _attributes = new AttributeCollection();
-        private FormattedValueCollection _formattedValues = new FormattedValueCollection();
-        private RelatedEntityCollection _relatedEntities = new RelatedEntityCollection();
-        private KeyAttributeCollection _keyAttributes = new KeyAttributeCollection();
+        // Most rows never carry formatted values, related rows or key attributes: those collections are made on
+        // first use, so a row costs one collection, not four.
+        private FormattedValueCollection _formattedValues;
+        private RelatedEntityCollection _relatedEntities;
+        private KeyAttributeCollection _keyAttributes;
 
         public Entity() { }
 
@@ -27,7 +29,7 @@ namespace Microsoft.Xrm.Sdk
         public Entity(string entityName, string keyName, object keyValue)
         {
             LogicalName = entityName;
-            _keyAttributes[keyName] = keyValue;
+            KeyAttributes[keyName] = keyValue;
         }
 
         public Entity(string entityName, KeyAttributeCollection keyAttributes)
@@ -49,13 +51,13 @@ namespace Microsoft.Xrm.Sdk
 
         public FormattedValueCollection FormattedValues
         {
-            get => _formattedValues;
+            get => _formattedValues ?? (_formattedValues = new FormattedValueCollection());
             set => _formattedValues = value ?? new FormattedValueCollection();
         }
 
         public RelatedEntityCollection RelatedEntities
         {
-            get => _relatedEntities;
+            get => _relatedEntities ?? (_relatedEntities = new RelatedEntityCollection());
             set => _relatedEntities = value ?? new RelatedEntityCollection();
         }
 
@@ -63,7 +65,7 @@ namespace Microsoft.Xrm.Sdk
 
         public KeyAttributeCollection KeyAttributes
         {
-            get => _keyAttributes;
+            get => _keyAttributes ?? (_keyAttributes = new KeyAttributeCollection());
             set => _keyAttributes = value ?? new KeyAttributeCollection();
         }
 
@@ -109,7 +111,9 @@ namespace Microsoft.Xrm.Sdk
         {
             if (string.IsNullOrEmpty(LogicalName))
                 throw new NotSupportedException("LogicalName must be set before calling ToEntityReference()");
-            return new EntityReference(LogicalName, Id) { KeyAttributes = _keyAttributes, RowVersion = RowVersion };
+            var reference = new EntityReference(LogicalName, Id) { RowVersion = RowVersion };
+            if (_keyAttributes != null) reference.KeyAttributes = _keyAttributes;
+            return reference;
         }
 
         /// <summary>Returns default(T) when the attribute is missing or null.</summary>
@@ -136,9 +140,10 @@ namespace Microsoft.Xrm.Sdk
             target.Id = Id;
             target.Attributes = _attributes;
             target.EntityState = EntityState;
-            target.FormattedValues = _formattedValues;
-            target.RelatedEntities = _relatedEntities;
-            target.KeyAttributes = _keyAttributes;
+            // the copy shares the collections (made now if they were not yet), as the SDK's ToEntity does
+            target.FormattedValues = FormattedValues;
+            target.RelatedEntities = RelatedEntities;
+            target.KeyAttributes = KeyAttributes;
             target.RowVersion = RowVersion;
             target.ExtensionData = ExtensionData;
         }

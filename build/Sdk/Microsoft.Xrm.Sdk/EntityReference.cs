@@ -6,7 +6,8 @@ namespace Microsoft.Xrm.Sdk
     /// <summary>A pointer to a row by logical name and id (or alternate key). Equal when name and id match.</summary>
     public sealed class EntityReference : IExtensibleDataObject
     {
-        private KeyAttributeCollection _keyAttributes = new KeyAttributeCollection();
+        // made on first use: nearly every reference is by id
+        private KeyAttributeCollection _keyAttributes;
 
         public EntityReference() { }
 
@@ -21,7 +22,7 @@ namespace Microsoft.Xrm.Sdk
         public EntityReference(string logicalName, string keyName, object keyValue)
         {
             LogicalName = logicalName;
-            _keyAttributes[keyName] = keyValue;
+            KeyAttributes[keyName] = keyValue;
         }
 
         public EntityReference(string logicalName, KeyAttributeCollection keyAttributeCollection)
@@ -36,7 +37,7 @@ namespace Microsoft.Xrm.Sdk
 
         public KeyAttributeCollection KeyAttributes
         {
-            get => _keyAttributes;
+            get => _keyAttributes ?? (_keyAttributes = new KeyAttributeCollection());
             set => _keyAttributes = value ?? new KeyAttributeCollection();
         }
 

@@ -44,5 +44,8 @@ namespace Taazeez.Crm.Emulator.Pipeline
         public ParameterCollection SharedVariables => _sharedVariables ??= new ParameterCollection();
         private ParameterCollection? _sharedVariables;
         public Entity? PreImage { get; set; }
+
+        /// <summary>The caller's own entity when it is the Target (a Create no step sees): read, never changed.</summary>
+        public Entity? CallersTarget { get; set; }
     }
 }

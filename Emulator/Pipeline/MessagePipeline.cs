@@ -31,17 +31,21 @@ namespace Taazeez.Crm.Emulator.Pipeline
 
         public Queue<QueuedStep> AsyncQueue { get; } = new();
 
-        /// <param name="owned">The request is the emulator's own (built by a service shortcut or an inner call) and
-        /// shares nothing the caller can change later, so it needs no copy.</param>
-        public OrganizationResponse Run(OrganizationRequest request, Caller caller, bool owned = false)
+        public OrganizationResponse Run(OrganizationRequest request, Caller caller, RequestOwner owner = RequestOwner.Caller)
         {
             if (caller.Depth > MaxDepth)
                 throw DataverseFaults.Create(DataverseFaults.MaxDepthExceeded,
                     "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
-            var invocation = new Invocation(owned ? request : Copy(request), caller, _org.Clock.UtcNow, _org.NewOperationId());
+            var invocation = new Invocation(owner == RequestOwner.Caller ? Copy(request) : request, caller, _org.Clock.UtcNow, _org.NewOperationId());
             var (skipSync, skipAsync) = Bypassed(invocation.Request);
             CoreOperations.Prepare(invocation, _org);
             var steps = StepsFor(invocation, skipSync, skipAsync);
+            // a step may change the Target (and keeps it, if asynchronous): it gets a copy, never the caller's entity
+            if (owner == RequestOwner.EmulatorWithCallersTarget)
+            {
+                if (steps.Count > 0) invocation.Request.Parameters["Target"] = EntityCopy.Of((Entity)invocation.Request.Parameters["Target"]);
+                else invocation.CallersTarget = invocation.Request.Parameters["Target"] as Entity;
+            }
             if (invocation.EntityName != null && invocation.EntityId != Guid.Empty && Any(steps, s => s.Images.Any(i => i.IsPre)))
                 invocation.PreImage = _org.Store.Find(invocation.EntityName, invocation.EntityId) is { } row ? EntityCopy.Of(row) : null;
 
@@ -180,6 +184,18 @@ namespace Taazeez.Crm.Emulator.Pipeline
                     : EntityCopy.Value(pair.Value);
             return copy;
         }
+    }
+
+    /// <summary>Who made a request, and so what the pipeline must copy before steps and the core operation use it.</summary>
+    internal enum RequestOwner
+    {
+        /// <summary>The caller built it and may change it afterwards: the pipeline runs a deep copy.</summary>
+        Caller,
+        /// <summary>A service shortcut or an inner call built it from copies: nothing to copy.</summary>
+        Emulator,
+        /// <summary>Create's shortcut: the request is the emulator's but its Target is the caller's entity, which the
+        /// core operation only reads; it is copied only when a step will run.</summary>
+        EmulatorWithCallersTarget,
     }
 
     /// <summary>An asynchronous step waiting for RunAsyncSteps, with the context it was raised in.</summary>

@@ -178,7 +178,9 @@ namespace Taazeez.Crm.Emulator.Service
             }
             ValueValidator.CheckRequired(table, row);
             org.Store.Insert(org.Store.Seal(row));
-            target.Id = id;
+            // post-operation steps see the new id on their Target; without steps the Target is the caller's own
+            // entity, which Dataverse never changes
+            if (!ReferenceEquals(target, invocation.CallersTarget)) target.Id = id;
             invocation.EntityId = id;
             return id;
         }

@@ -2,6 +2,7 @@ using System;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
+using Taazeez.Crm.Emulator.Pipeline;
 using Taazeez.Crm.Emulator.Store;
 
 namespace Taazeez.Crm.Emulator.Service
@@ -12,15 +13,16 @@ namespace Taazeez.Crm.Emulator.Service
     internal sealed class EmulatedService : IOrganizationService
     {
         private readonly Organization _org;
-        private readonly Pipeline.Caller _caller;
+        private readonly Caller _caller;
 
-        public EmulatedService(Organization org, Pipeline.Caller caller)
+        public EmulatedService(Organization org, Caller caller)
         {
             _org = org;
             _caller = caller;
         }
 
-        public Guid Create(Entity entity) => ((CreateResponse)Owned(new CreateRequest { Target = EntityCopy.Of(Required(entity)) })).id;
+        public Guid Create(Entity entity) =>
+            ((CreateResponse)_org.Execute(new CreateRequest { Target = Required(entity) }, _caller, RequestOwner.EmulatorWithCallersTarget)).id;
 
         public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) =>
             ((RetrieveResponse)Owned(new RetrieveRequest { Target = new EntityReference(entityName, id), ColumnSet = columnSet })).Entity;
@@ -45,7 +47,7 @@ namespace Taazeez.Crm.Emulator.Service
             return _org.Execute(request, _caller);
         }
 
-        private OrganizationResponse Owned(OrganizationRequest request) => _org.Execute(request, _caller, owned: true);
+        private OrganizationResponse Owned(OrganizationRequest request) => _org.Execute(request, _caller, RequestOwner.Emulator);
 
         private static Entity Required(Entity entity) => entity ?? throw new ArgumentNullException(nameof(entity));
     }

@@ -112,8 +112,7 @@ namespace Taazeez.Crm.Emulator.Service
 
         public T Locked<T>(Func<T> action) { lock (_gate) return action(); }
 
-        /// <param name="owned">See <see cref="MessagePipeline.Run"/>.</param>
-        public OrganizationResponse Execute(OrganizationRequest request, Caller caller, bool owned = false)
+        public OrganizationResponse Execute(OrganizationRequest request, Caller caller, RequestOwner owner = RequestOwner.Caller)
         {
             lock (_gate)
             {
@@ -123,7 +122,7 @@ namespace Taazeez.Crm.Emulator.Service
                 {
                     "ExecuteMultiple" => ExecuteMultiple(request, caller),
                     "ExecuteTransaction" => ExecuteTransaction(request, caller),
-                    _ => Pipeline.Run(request, caller, owned),
+                    _ => Pipeline.Run(request, caller, owner),
                 };
             }
         }

@@ -69,11 +69,24 @@ namespace Microsoft.Xrm.Sdk
             set => _keyAttributes = value ?? new KeyAttributeCollection();
         }
 
-        public bool HasLazyFileAttribute { get; set; }
-        public string LazyFileAttributeKey { get; set; }
-        public Lazy<object> LazyFileAttributeValue { get; set; }
-        public string LazyFileSizeAttributeKey { get; set; }
-        public int LazyFileSizeAttributeValue { get; set; }
+        // File columns loaded on demand: rows seldom carry one, so their five members live apart, made on first set.
+        private LazyFile _lazyFile;
+        private LazyFile File => _lazyFile ?? (_lazyFile = new LazyFile());
+
+        public bool HasLazyFileAttribute { get => _lazyFile?.Has ?? false; set => File.Has = value; }
+        public string LazyFileAttributeKey { get => _lazyFile?.Key; set => File.Key = value; }
+        public Lazy<object> LazyFileAttributeValue { get => _lazyFile?.Value; set => File.Value = value; }
+        public string LazyFileSizeAttributeKey { get => _lazyFile?.SizeKey; set => File.SizeKey = value; }
+        public int LazyFileSizeAttributeValue { get => _lazyFile?.Size ?? 0; set => File.Size = value; }
+
+        private sealed class LazyFile
+        {
+            public bool Has;
+            public string Key;
+            public Lazy<object> Value;
+            public string SizeKey;
+            public int Size;
+        }
 
         /// <summary>Throws KeyNotFoundException when the attribute is not in the bag (as the SDK does).</summary>
         public object this[string attributeName]

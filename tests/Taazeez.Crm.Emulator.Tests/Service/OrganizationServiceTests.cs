@@ -60,6 +60,39 @@ namespace Taazeez.Crm.Emulator.Tests.Service
         }
 
         [Fact]
+        public void Create_leaves_the_callers_entity_as_it_was()
+        {
+            var owner = new EntityReference("systemuser", _emulator.SystemUserId);
+            var input = new Entity("taz_beneficiary") { ["taz_name"] = "أصل", ["taz_nationalid"] = "1000000008", ["ownerid"] = owner };
+            Service.Create(input);
+            Assert.Equal(Guid.Empty, input.Id);
+            Assert.Equal(new[] { "ownerid", "taz_name", "taz_nationalid" }, input.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            Assert.Same(owner, input["ownerid"]);
+        }
+
+        [Fact]
+        public void Rows_that_share_a_value_in_the_store_never_share_it_with_callers()
+        {
+            // the store keeps one reference per referenced row and one option value per value; what a caller gets or
+            // changes afterwards must not reach another row or another version of the same row
+            var first = Beneficiary("1000000008");
+            var second = Beneficiary("1000000016");
+            var read = Service.Retrieve("taz_beneficiary", first, new ColumnSet(true));
+            read.GetAttributeValue<EntityReference>("createdby").Id = Guid.Empty;
+            read.GetAttributeValue<OptionSetValue>("statecode").Value = 1;
+            var gender = new OptionSetValue(_emulator.Metadata.Tables["taz_beneficiary"].Columns["taz_gender"].OptionValues.Min());
+            Service.Update(new Entity("taz_beneficiary", first) { ["taz_gender"] = gender });
+            gender.Value = -1;
+            foreach (var id in new[] { first, second })
+            {
+                var row = Service.Retrieve("taz_beneficiary", id, new ColumnSet(true));
+                Assert.Equal(_emulator.SystemUserId, row.GetAttributeValue<EntityReference>("createdby").Id);
+                Assert.Equal(0, row.GetAttributeValue<OptionSetValue>("statecode").Value);
+            }
+            Assert.NotEqual(-1, Service.Retrieve("taz_beneficiary", first, new ColumnSet("taz_gender")).GetAttributeValue<OptionSetValue>("taz_gender").Value);
+        }
+
+        [Fact]
         public void Retrieve_returns_the_requested_columns_only()
         {
             var id = Beneficiary();

@@ -97,6 +97,53 @@ namespace Taazeez.Crm.Sdk.Tests
             Assert.False(parameters.TryGetValue("Target", out Entity _));
         }
 
+
+        [Fact]
+        public void A_keyed_collection_keeps_insertion_order_through_growth_replacement_and_removal()
+        {
+            var row = new Entity("taz_supportrequest");
+            var names = Enumerable.Range(0, 40).Select(i => "taz_column" + i).ToList();
+            foreach (var name in names) row[name] = name.Length;
+            row["taz_column3"] = "replaced";
+            Assert.True(row.Attributes.Remove("taz_column0"));
+            Assert.False(row.Attributes.Remove("taz_column0"));
+            Assert.Equal(names.Skip(1), row.Attributes.Keys);
+            Assert.Equal(39, row.Attributes.Count);
+            Assert.Equal("replaced", row["taz_column3"]);
+            Assert.Equal(names.Skip(1).Select(n => n == "taz_column3" ? "replaced" : (object)n.Length), row.Attributes.Values);
+            Assert.Throws<KeyNotFoundException>(() => row["taz_column0"]);
+            Assert.Throws<ArgumentNullException>(() => row.Attributes[null!] = 1);
+
+            var copy = new AttributeCollection();
+            copy.AddRange(row.Attributes);
+            Assert.Equal(row.Attributes.ToList(), copy.ToList());
+            Assert.Throws<ArgumentException>(() => copy.AddRange(row.Attributes.Take(1)));
+            copy.Clear();
+            Assert.Empty(copy);
+            Assert.False(copy.Contains("taz_column3"));
+        }
+
+        [Fact]
+        public void Keys_and_values_are_live_read_only_views_and_changing_the_collection_stops_an_enumeration()
+        {
+            // string to string: Values must not read the keys
+            var formatted = new FormattedValueCollection { { "statuscode", "مقدم" } };
+            var keys = formatted.Keys;
+            var values = formatted.Values;
+            formatted["statecode"] = "نشط";
+            Assert.Equal(new[] { "statuscode", "statecode" }, keys);
+            Assert.Equal(new[] { "مقدم", "نشط" }, values);
+            Assert.True(keys.IsReadOnly);
+            Assert.Throws<NotSupportedException>(() => keys.Add("x"));
+            Assert.Throws<InvalidOperationException>(() =>
+            {
+                foreach (var pair in formatted) formatted["added " + pair.Key] = pair.Value;
+            });
+            Assert.True(formatted.Contains(new KeyValuePair<string, string>("statuscode", "مقدم")));
+            Assert.False(formatted.Remove(new KeyValuePair<string, string>("statuscode", "other")));
+            Assert.True(formatted.Remove(new KeyValuePair<string, string>("statuscode", "مقدم")));
+            Assert.Equal(new[] { "statecode", "added statuscode" }, formatted.Keys); // the one added before the enumeration stopped
+        }
         [Fact]
         public void Typed_requests_keep_their_values_under_the_documented_parameter_names()
         {

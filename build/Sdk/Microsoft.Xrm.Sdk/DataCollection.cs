@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 
@@ -28,45 +29,203 @@ namespace Microsoft.Xrm.Sdk
 
     /// <summary>A keyed collection (attributes, parameters, images). The indexer adds or replaces on set
     /// and throws KeyNotFoundException on a missing key, like a dictionary.</summary>
+    /// <remarks>Entries sit in insertion order in three parallel arrays (hash, key, value) sized to what the
+    /// collection holds, and a lookup scans the hashes. An entity has tens of attributes and a request a few
+    /// parameters: a hash table per collection weighed more than the row it held.</remarks>
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
-        private Dictionary<TKey, TValue> _items = new Dictionary<TKey, TValue>();
+        private static readonly IEqualityComparer<TKey> Comparer = EqualityComparer<TKey>.Default;
+        private int[] _hashes = System.Array.Empty<int>();
+        private TKey[] _keys = System.Array.Empty<TKey>();
+        private TValue[] _values = System.Array.Empty<TValue>();
+        private int _count;
+        private int _version;
 
         public TValue this[TKey key]
         {
-            get => _items[key];
-            set => _items[key] = value;
+            get
+            {
+                var at = IndexOf(key);
+                if (at < 0) throw new KeyNotFoundException($"The given key '{key}' was not present in the dictionary.");
+                return _values[at];
+            }
+            set
+            {
+                var hash = Hash(key);
+                var at = IndexOf(key, hash);
+                if (at >= 0) _values[at] = value;
+                else Append(hash, key, value);
+            }
         }
 
-        public int Count => _items.Count;
-        public ICollection<TKey> Keys => _items.Keys;
-        public ICollection<TValue> Values => _items.Values;
+        public int Count => _count;
+        public ICollection<TKey> Keys => new View<TKey>(this, keys: true);
+        public ICollection<TValue> Values => new View<TValue>(this, keys: false);
         public virtual bool IsReadOnly => false;
 
-        public void Add(KeyValuePair<TKey, TValue> item) => _items.Add(item.Key, item.Value);
+        public void Add(KeyValuePair<TKey, TValue> item) => Add(item.Key, item.Value);
 
         public void AddRange(params KeyValuePair<TKey, TValue>[] items) => AddRange((IEnumerable<KeyValuePair<TKey, TValue>>)items);
 
         public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
         {
             if (items == null) return;
-            // Filling an empty collection from one of known size: size the table once instead of growing it.
+            // Filling from a collection of known size: size the arrays once instead of growing them.
             var known = items is DataCollection<TKey, TValue> collection ? collection.Count
                 : items is ICollection<KeyValuePair<TKey, TValue>> list ? list.Count : 0;
-            if (_items.Count == 0 && known > 0) _items = new Dictionary<TKey, TValue>(known);
+            if (_count + known > _keys.Length) Resize(_count + known);
             foreach (var item in items) Add(item);
         }
 
-        public void Add(TKey key, TValue value) => _items.Add(key, value);
-        public void Clear() => _items.Clear();
-        public bool Contains(TKey key) => _items.ContainsKey(key);
-        public bool Contains(KeyValuePair<TKey, TValue> key) => ((ICollection<KeyValuePair<TKey, TValue>>)_items).Contains(key);
-        public bool TryGetValue(TKey key, out TValue value) => _items.TryGetValue(key, out value);
-        public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => ((ICollection<KeyValuePair<TKey, TValue>>)_items).CopyTo(array, arrayIndex);
-        public bool ContainsKey(TKey key) => _items.ContainsKey(key);
-        public bool Remove(TKey key) => _items.Remove(key);
-        public bool Remove(KeyValuePair<TKey, TValue> item) => ((ICollection<KeyValuePair<TKey, TValue>>)_items).Remove(item);
-        public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => _items.GetEnumerator();
+        public void Add(TKey key, TValue value)
+        {
+            var hash = Hash(key);
+            if (IndexOf(key, hash) >= 0) throw new ArgumentException($"An item with the same key has already been added. Key: {key}");
+            Append(hash, key, value);
+        }
+
+        public void Clear()
+        {
+            System.Array.Clear(_keys, 0, _count);
+            System.Array.Clear(_values, 0, _count);
+            _count = 0;
+            _version++;
+        }
+
+        public bool Contains(TKey key) => IndexOf(key) >= 0;
+
+        public bool Contains(KeyValuePair<TKey, TValue> key)
+        {
+            var at = IndexOf(key.Key);
+            return at >= 0 && EqualityComparer<TValue>.Default.Equals(_values[at], key.Value);
+        }
+
+        public bool TryGetValue(TKey key, out TValue value)
+        {
+            var at = IndexOf(key);
+            value = at >= 0 ? _values[at] : default(TValue);
+            return at >= 0;
+        }
+
+        public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex)
+        {
+            if (array == null) throw new ArgumentNullException(nameof(array));
+            if (arrayIndex < 0 || array.Length - arrayIndex < _count) throw new ArgumentException("The destination array is too small.");
+            for (var i = 0; i < _count; i++) array[arrayIndex + i] = new KeyValuePair<TKey, TValue>(_keys[i], _values[i]);
+        }
+
+        public bool ContainsKey(TKey key) => IndexOf(key) >= 0;
+
+        public bool Remove(TKey key)
+        {
+            var at = IndexOf(key);
+            if (at < 0) return false;
+            RemoveAt(at);
+            return true;
+        }
+
+        public bool Remove(KeyValuePair<TKey, TValue> item)
+        {
+            var at = IndexOf(item.Key);
+            if (at < 0 || !EqualityComparer<TValue>.Default.Equals(_values[at], item.Value)) return false;
+            RemoveAt(at);
+            return true;
+        }
+
+        public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator()
+        {
+            var version = _version;
+            for (var i = 0; i < _count; i++)
+            {
+                if (version != _version) throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
+                yield return new KeyValuePair<TKey, TValue>(_keys[i], _values[i]);
+            }
+            if (version != _version) throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
+        }
+
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private static int Hash(TKey key)
+        {
+            if (key == null) throw new ArgumentNullException(nameof(key));
+            return Comparer.GetHashCode(key);
+        }
+
+        private int IndexOf(TKey key) => IndexOf(key, Hash(key));
+
+        private int IndexOf(TKey key, int hash)
+        {
+            var at = 0;
+            while ((at = System.Array.IndexOf(_hashes, hash, at, _count - at)) >= 0)
+            {
+                if (Comparer.Equals(_keys[at], key)) return at;
+                at++;
+            }
+            return -1;
+        }
+
+        private void Append(int hash, TKey key, TValue value)
+        {
+            if (_count == _keys.Length) Resize(_count == 0 ? 4 : _count * 2);
+            _hashes[_count] = hash;
+            _keys[_count] = key;
+            _values[_count] = value;
+            _count++;
+            _version++;
+        }
+
+        private void RemoveAt(int at)
+        {
+            _count--;
+            System.Array.Copy(_hashes, at + 1, _hashes, at, _count - at);
+            System.Array.Copy(_keys, at + 1, _keys, at, _count - at);
+            System.Array.Copy(_values, at + 1, _values, at, _count - at);
+            _keys[_count] = default(TKey);
+            _values[_count] = default(TValue);
+            _version++;
+        }
+
+        private void Resize(int capacity)
+        {
+            System.Array.Resize(ref _hashes, capacity);
+            System.Array.Resize(ref _keys, capacity);
+            System.Array.Resize(ref _values, capacity);
+        }
+
+        /// <summary>Keys or Values: a read-only live view, as a dictionary's key and value collections are.</summary>
+        private sealed class View<T> : ICollection<T>
+        {
+            private readonly DataCollection<TKey, TValue> _owner;
+            private readonly bool _keys;
+
+            public View(DataCollection<TKey, TValue> owner, bool keys)
+            {
+                _owner = owner;
+                _keys = keys;
+            }
+
+            // read through the owner: its arrays are replaced when they grow
+            private T[] Items => _keys ? (T[])(object)_owner._keys : (T[])(object)_owner._values;
+
+            public int Count => _owner._count;
+            public bool IsReadOnly => true;
+            public bool Contains(T item) => System.Array.IndexOf(Items, item, 0, _owner._count) >= 0;
+            public void CopyTo(T[] array, int arrayIndex) => System.Array.Copy(Items, 0, array, arrayIndex, _owner._count);
+
+            public IEnumerator<T> GetEnumerator()
+            {
+                var version = _owner._version;
+                for (var i = 0; i < _owner._count; i++)
+                {
+                    if (version != _owner._version) throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
+                    yield return Items[i];
+                }
+            }
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+            public void Add(T item) => throw new NotSupportedException("Mutating a key or value collection derived from a dictionary is not allowed.");
+            public void Clear() => throw new NotSupportedException("Mutating a key or value collection derived from a dictionary is not allowed.");
+            public bool Remove(T item) => throw new NotSupportedException("Mutating a key or value collection derived from a dictionary is not allowed.");
+        }
     }
 }

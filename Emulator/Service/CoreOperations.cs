@@ -217,14 +217,20 @@ namespace Taazeez.Crm.Emulator.Service
         {
             var table = org.Store.RequireTable(logicalName);
             var stored = org.Store.Find(logicalName, id) ?? throw DataverseFaults.DoesNotExist(logicalName, id);
-            IEnumerable<string>? wanted = null;
+            Entity copy;
             if (columns is { AllColumns: false })
             {
                 foreach (var column in columns.Columns)
                     if (!table.Columns.ContainsKey(column)) throw DataverseFaults.NoAttribute(logicalName, column);
-                wanted = columns.Columns.Append(table.PrimaryIdColumn).ToHashSet();
+                // the requested columns and the primary key, each once, in the order asked
+                copy = new Entity(stored.LogicalName, stored.Id);
+                foreach (var column in columns.Columns)
+                    if (!copy.Attributes.ContainsKey(column) && stored.Attributes.TryGetValue(column, out var value))
+                        copy.Attributes[column] = EntityCopy.Value(value);
+                if (!copy.Attributes.ContainsKey(table.PrimaryIdColumn) && stored.Attributes.TryGetValue(table.PrimaryIdColumn, out var pk))
+                    copy.Attributes[table.PrimaryIdColumn] = pk;
             }
-            var copy = EntityCopy.Of(stored, wanted);
+            else copy = EntityCopy.Of(stored);
             copy.RowVersion = Convert.ToString(stored["versionnumber"], System.Globalization.CultureInfo.InvariantCulture);
             return copy;
         }

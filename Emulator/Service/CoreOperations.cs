@@ -193,8 +193,7 @@ namespace Taazeez.Crm.Emulator.Service
             ValueValidator.Validate(table, target, org.Store);
             // the new version shares the old one's values (the store never changes a value in place)
             var values = org.Store.Values;
-            var row = org.Store.Draft(stored.LogicalName, stored.Id);
-            foreach (var pair in stored.Attributes) row.Attributes[pair.Key] = pair.Value;
+            var row = org.Store.Draft(stored.LogicalName, stored.Id, from: stored);
             foreach (var pair in target.Attributes)
                 if (pair.Key != table.PrimaryIdColumn) row.Attributes[pair.Key] = values.Of(pair.Value);
             row["modifiedon"] = org.Clock.UtcNow;

@@ -72,15 +72,16 @@ namespace Taazeez.Crm.Emulator.Store
             Commit();
         }
 
-        /// <summary>The row a Create or Update is building, reused: built here attribute by attribute, then copied by
-        /// <see cref="Seal"/> into a row whose attribute table is sized once (a row built in place regrows its table
-        /// three or four times). The store's version column is reserved so Insert and Replace do not regrow it.</summary>
-        public Entity Draft(string logicalName, Guid id)
+        /// <summary>The row a Create or Update is building, reused: built here, starting from the stored version an
+        /// Update changes, then copied by <see cref="Seal"/> into a row whose arrays are sized once (a row built in
+        /// place regrows them as columns arrive). A new row reserves the store's version column for Insert.</summary>
+        public Entity Draft(string logicalName, Guid id, Entity? from = null)
         {
             _draft.Attributes.Clear();
             _draft.LogicalName = logicalName;
             _draft.Id = id;
-            _draft["versionnumber"] = null;
+            if (from != null) _draft.Attributes.AddRange(from.Attributes);
+            else _draft["versionnumber"] = null;
             return _draft;
         }
 
@@ -260,8 +261,11 @@ namespace Taazeez.Crm.Emulator.Store
             {
                 foreach (var (column, index) in Indexes)
                 {
-                    var before = IndexKey.Of(from.Attributes.TryGetValue(column, out var b) ? b : null);
-                    var after = IndexKey.Of(to.Attributes.TryGetValue(column, out var a) ? a : null);
+                    from.Attributes.TryGetValue(column, out var b);
+                    to.Attributes.TryGetValue(column, out var a);
+                    if (ReferenceEquals(a, b)) continue; // versions share the values an update did not touch
+                    var before = IndexKey.Of(b);
+                    var after = IndexKey.Of(a);
                     if (Equals(before, after)) continue;
                     if (before != null) Remove(index, before, from.Id);
                     if (after != null) Add(index, after, to.Id);

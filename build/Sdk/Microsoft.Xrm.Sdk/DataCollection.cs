@@ -70,6 +70,17 @@ namespace Microsoft.Xrm.Sdk
         public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
         {
             if (items == null) return;
+            if (_count == 0 && items is DataCollection<TKey, TValue> source)
+            {
+                // an empty collection filled from another: take its entries as they are, without rehashing
+                if (source._count > _keys.Length) Resize(source._count);
+                System.Array.Copy(source._hashes, _hashes, source._count);
+                System.Array.Copy(source._keys, _keys, source._count);
+                System.Array.Copy(source._values, _values, source._count);
+                _count = source._count;
+                _version++;
+                return;
+            }
             // Filling from a collection of known size: size the arrays once instead of growing them.
             var known = items is DataCollection<TKey, TValue> collection ? collection.Count
                 : items is ICollection<KeyValuePair<TKey, TValue>> list ? list.Count : 0;

@@ -16,7 +16,8 @@ namespace Taazeez.Crm.Emulator.Pipeline
 
         public static void Run(Organization org, string pluginTypeName, string? unsecure, string? secure, ExecutionContext context)
         {
-            var typeName = pluginTypeName.Split(',')[0];
+            var comma = pluginTypeName.IndexOf(',');
+            var typeName = comma < 0 ? pluginTypeName : pluginTypeName.Substring(0, comma);
             var tracing = new TracingService();
             Exception? failure = null;
             try

@@ -22,8 +22,8 @@ namespace Taazeez.Crm.Emulator.Service
         /// simulation does not hold every trace it ever wrote.</summary>
         public const int TracesKept = 10_000;
         private readonly Queue<PluginTraceRecord> _traces = new();
-        private readonly Random _random;
-        private readonly Random _operationIds;
+        private readonly SeededIds _rowIds;
+        private readonly SeededIds _operationIds;
 
         public Organization(SolutionMetadata metadata, IEnumerable<StepRegistration> steps, IEnumerable<CustomApiRegistration> apis,
             IReadOnlyList<Assembly> assemblies, DateTime start, int seed)
@@ -31,9 +31,9 @@ namespace Taazeez.Crm.Emulator.Service
             Metadata = metadata;
             Store = new EntityStore(metadata);
             Clock = new EmulatorClock(start);
-            _random = new Random(seed);
-            _operationIds = new Random(unchecked(seed * 7919 + 104729));
-            AutoNumbers = new AutoNumbers(_random);
+            _rowIds = new SeededIds(seed);
+            _operationIds = new SeededIds(unchecked(seed * 7919L + 104729));
+            AutoNumbers = new AutoNumbers(new Random(seed));
             Plugins = new PluginFactory(assemblies);
             Pipeline = new MessagePipeline(this, steps);
             _apis = apis.ToDictionary(a => a.UniqueName, StringComparer.Ordinal);
@@ -88,27 +88,12 @@ namespace Taazeez.Crm.Emulator.Service
             _traces.Enqueue(record);
         }
 
-        /// <summary>Ids come from the seeded generator, so a run with the same seed writes the same rows.</summary>
-        public Guid NewId()
-        {
-            Span<byte> bytes = stackalloc byte[16];
-            _random.NextBytes(bytes);
-            bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-            bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-            return new Guid(bytes);
-        }
+        /// <summary>Row ids come from a seeded sequence, so a run with the same seed writes the same rows.</summary>
+        public Guid NewId() => _rowIds.Next();
 
-        /// <summary>Request and operation ids of the execution contexts. A generator of their own, seeded like the row
-        /// ids, so adding a step does not shift the row ids; and no Guid.NewGuid, which reads the OS's random source
-        /// (a system call per request).</summary>
-        public Guid NewOperationId()
-        {
-            Span<byte> bytes = stackalloc byte[16];
-            _operationIds.NextBytes(bytes);
-            bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-            bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-            return new Guid(bytes);
-        }
+        /// <summary>Request and operation ids of the execution contexts: a sequence of their own, so adding a step does
+        /// not shift the row ids.</summary>
+        public Guid NewOperationId() => _operationIds.Next();
 
         public T Locked<T>(Func<T> action) { lock (_gate) return action(); }
 

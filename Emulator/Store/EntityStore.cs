@@ -106,6 +106,8 @@ namespace Taazeez.Crm.Emulator.Store
             var key = IndexKey.Of(value);
             if (column == table.Metadata.PrimaryIdColumn)
                 return key is Guid id && table.Rows.TryGetValue(id, out var row) ? new[] { row } : Array.Empty<Entity>();
+            if (table.UniqueKeyOf(column) is { } unique)
+                return key != null && unique.TryGetValue(UniqueKey(key), out var keyed) ? new[] { table.Rows[keyed] } : Array.Empty<Entity>();
             if (!table.Indexes.TryGetValue(column, out var index)) return null;
             if (key == null || !index.TryGetValue(key, out var ids)) return Array.Empty<Entity>();
             return ids is HashSet<Guid> many ? many.Select(i => table.Rows[i]).ToList() : new[] { table.Rows[(Guid)ids] };
@@ -116,6 +118,7 @@ namespace Taazeez.Crm.Emulator.Store
             var table = Stored(logicalName);
             var key = IndexKey.Of(value);
             if (column == table.Metadata.PrimaryIdColumn) return key is Guid id && table.Rows.ContainsKey(id) ? 1 : 0;
+            if (table.UniqueKeyOf(column) is { } unique) return key != null && unique.ContainsKey(UniqueKey(key)) ? 1 : 0;
             if (!table.Indexes.TryGetValue(column, out var index)) return null;
             return key == null || !index.TryGetValue(key, out var ids) ? 0 : ids is HashSet<Guid> many ? many.Count : 1;
         }
@@ -187,6 +190,9 @@ namespace Taazeez.Crm.Emulator.Store
             _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
         };
 
+        /// <summary>A one-column alternate key's entry for a value already in IndexKey form.</summary>
+        private static string UniqueKey(object key) => Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
         internal static string CompositeKey(IEnumerable<object?> values) =>
             string.Join("\u001f", values.Select(v => Convert.ToString(IndexKey.Of(v), System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -227,10 +233,18 @@ namespace Taazeez.Crm.Emulator.Store
                     Indexes[column.LogicalName] = new Dictionary<object, object>();
                 foreach (var key in metadata.AlternateKeys)
                 {
-                    KeyIndexes[key.LogicalName] = new Dictionary<string, Guid>(StringComparer.Ordinal);
-                    foreach (var column in key.Columns) Indexes.TryAdd(column, new Dictionary<object, object>());
+                    var keyIndex = KeyIndexes[key.LogicalName] = new Dictionary<string, Guid>(StringComparer.Ordinal);
+                    // a one-column key's own index answers equality on its column (a national id): no second index
+                    if (key.Columns.Count == 1 && !Indexes.ContainsKey(key.Columns[0])) _uniqueKeys.TryAdd(key.Columns[0], keyIndex);
+                    else foreach (var column in key.Columns) Indexes.TryAdd(column, new Dictionary<object, object>());
                 }
             }
+
+            private readonly Dictionary<string, Dictionary<string, Guid>> _uniqueKeys = new(StringComparer.Ordinal);
+
+            /// <summary>The index of the one-column alternate key on this column, if there is one.</summary>
+            public Dictionary<string, Guid>? UniqueKeyOf(string column) =>
+                _uniqueKeys.Count > 0 && _uniqueKeys.TryGetValue(column, out var index) ? index : null;
 
             public TableMetadata Metadata { get; }
             public Dictionary<Guid, Entity> Rows { get; } = new();

@@ -264,7 +264,7 @@ namespace Taazeez.Crm.Emulator.Service
 
         /// <summary>statecode follows statuscode (each status reason belongs to one state); a state without a status
         /// gets that state's default status, as the platform does.</summary>
-        private static void SetStateAndStatus(TableMetadata table, Entity row, Entity? target, StoredValues values)
+        private static void SetStateAndStatus(TableMetadata table, Entity row, Entity? target, RowValues values)
         {
             var status = row.GetAttributeValue<OptionSetValue>("statuscode");
             var state = row.GetAttributeValue<OptionSetValue>("statecode");

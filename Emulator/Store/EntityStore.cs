@@ -11,7 +11,7 @@ namespace Taazeez.Crm.Emulator.Store
     /// <summary>The rows of every table, with indexes on primary keys, lookups and alternate keys. Writers hold the
     /// emulator's request lock, so the store itself keeps no locks; each write is journalled so a failed transaction
     /// undoes it. Rows never leave the store: callers get copies. A write replaces a row by a new instance and never
-    /// changes a stored value in place, so row versions share their values (<see cref="StoredValues"/>).</summary>
+    /// changes a stored value in place, so row versions share their values (<see cref="RowValues"/>).</summary>
     internal sealed class EntityStore : IQuerySource
     {
         private readonly SolutionMetadata _metadata;
@@ -26,7 +26,7 @@ namespace Taazeez.Crm.Emulator.Store
         }
 
         /// <summary>Makes the values new rows hold, shared between rows.</summary>
-        public StoredValues Values { get; } = new();
+        public RowValues Values { get; } = new();
 
         /// <summary>The writes of the open transaction, newest last, to undo on rollback. A write adds a row
         /// (Removed null), removes one (Added null) or replaces Removed by Added.</summary>

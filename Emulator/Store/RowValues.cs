@@ -8,7 +8,7 @@ namespace Taazeez.Crm.Emulator.Store
     /// store (callers get EntityCopy copies), so rows, and the versions of one row, share them: one EntityReference
     /// per referenced row, one OptionSetValue per option value, one box per boolean. A simulation's rows point at the
     /// same users, business unit, requests and options over and over; sharing keeps a row to its own data.</summary>
-    internal sealed class StoredValues
+    internal sealed class RowValues
     {
         private static readonly object True = true, False = false;
         private readonly Dictionary<Guid, EntityReference> _references = new();

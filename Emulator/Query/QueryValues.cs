@@ -28,6 +28,7 @@ namespace Taazeez.Crm.Emulator.Query
         public static object? Normalize(object? value) => value switch
         {
             null => null,
+            string or decimal or Guid or bool => value, // already comparable: no new box
             AliasedValue aliased => Normalize(aliased.Value),
             OptionSetValue option => (decimal)option.Value,
             EntityReference reference => reference.Id,

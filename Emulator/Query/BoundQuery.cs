@@ -60,8 +60,11 @@ namespace Taazeez.Crm.Emulator.Query
             if (string.IsNullOrEmpty(query.EntityName)) throw DataverseFaults.InvalidQuery("The query has no EntityName.");
             var rootTable = source.Table(query.EntityName) ?? throw DataverseFaults.NoEntity(query.EntityName);
             var sources = new List<BoundSource> { new(0, rootTable.LogicalName, rootTable, null, null) };
-            var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var link in query.LinkEntities) BindLink(link, sources[0], sources, aliases, source);
+            if (query.LinkEntities.Count > 0)
+            {
+                var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var link in query.LinkEntities) BindLink(link, sources[0], sources, aliases, source);
+            }
             var bound = new BoundQuery(query, sources);
             bound.Validate();
             if (columnAliases != null)
@@ -98,11 +101,14 @@ namespace Taazeez.Crm.Emulator.Query
         public BoundSource Resolve(string? entityName, BoundSource scope)
         {
             if (string.IsNullOrEmpty(entityName)) return scope;
-            var byAlias = Sources.FirstOrDefault(s => !s.IsRoot && string.Equals(s.Alias, entityName, StringComparison.OrdinalIgnoreCase));
-            if (byAlias != null) return byAlias;
-            var byTable = Sources.Where(s => s.Table.LogicalName == entityName).ToList();
-            if (byTable.Count == 1) return byTable[0];
-            if (byTable.Count > 1) return byTable[0].IsRoot ? byTable[0] : throw DataverseFaults.NoAlias(entityName);
+            foreach (var s in Sources)
+                if (!s.IsRoot && string.Equals(s.Alias, entityName, StringComparison.OrdinalIgnoreCase)) return s;
+            BoundSource? byTable = null;
+            var count = 0;
+            foreach (var s in Sources)
+                if (s.Table.LogicalName == entityName && count++ == 0) byTable = s;
+            if (count == 1) return byTable!;
+            if (count > 1) return byTable!.IsRoot ? byTable : throw DataverseFaults.NoAlias(entityName);
             throw DataverseFaults.NoAlias(entityName);
         }
 

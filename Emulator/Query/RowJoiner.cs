@@ -30,16 +30,17 @@ namespace Taazeez.Crm.Emulator.Query
         {
             var root = _query.Root;
             var criteria = _query.Query.Criteria;
-            var compiled = _compiler.Filter(criteria, root);
-            // Criteria that read only the root run before any join, so a root row they drop is never joined.
-            var early = _query.Sources.Count == 1 || _compiler.ReadsOnly(criteria, root, root);
+            var candidates = RootCandidates(out var indexed);
             var links = new LinkJoin[_query.Sources.Count - 1];
             for (var i = 0; i < links.Length; i++) links[i] = LinkJoin.Of(_query.Sources[i + 1], _source, _compiler);
+            var compiled = _compiler.Filter(criteria, root, last: indexed);
+            // Criteria that read only the root run before any join, so a root row they drop is never joined.
+            var early = _query.Sources.Count == 1 || _compiler.ReadsOnly(criteria, root, root);
             var result = new List<JoinedRow>();
             // One cursor row is filled and tested in place; only rows that pass are copied out.
             var cursor = new JoinedRow(new Entity?[_query.Sources.Count]);
             var walk = new Walk(links, cursor, early ? null : compiled, result);
-            foreach (var candidate in RootCandidates())
+            foreach (var candidate in candidates)
             {
                 cursor.Slots[0] = candidate;
                 if (early && !compiled(cursor)) continue;
@@ -99,11 +100,13 @@ namespace Taazeez.Crm.Emulator.Query
         /// top-level And (as a database picks its index), else the whole table. With one such condition its index is
         /// read directly; with several the store counts their entries without gathering them, and a source that
         /// cannot count has its candidates gathered to be compared.</summary>
-        private IEnumerable<Entity> RootCandidates()
+        /// <param name="indexed">The condition whose index gave the rows; null for a scan.</param>
+        private IEnumerable<Entity> RootCandidates(out ConditionExpression? indexed)
         {
             var root = _query.Root;
             var criteria = _query.Query.Criteria;
             var table = root.Table;
+            indexed = null;
             if (!(criteria.FilterOperator == LogicalOperator.And || criteria.Conditions.Count + criteria.Filters.Count == 1))
                 return _source.Rows(table.LogicalName);
             ConditionExpression? only = null;
@@ -118,10 +121,13 @@ namespace Taazeez.Crm.Emulator.Query
             if (usable == 1)
             {
                 var column = root.Column(only!.AttributeName);
-                return Indexed(table, column, Values(only, column)) ?? _source.Rows(table.LogicalName);
+                var rows = Indexed(table, column, Values(only, column));
+                if (rows == null) return _source.Rows(table.LogicalName);
+                indexed = only;
+                return rows;
             }
 
-            (ColumnMetadata Column, List<object?> Values, int Count, IEnumerable<Entity>? Rows)? best = null;
+            (ConditionExpression Condition, ColumnMetadata Column, List<object?> Values, int Count, IEnumerable<Entity>? Rows)? best = null;
             foreach (var condition in criteria.Conditions)
             {
                 if (!Usable(condition, root)) continue;
@@ -135,10 +141,12 @@ namespace Taazeez.Crm.Emulator.Query
                     if (rows == null) continue;
                     count = rows is ICollection<Entity> gathered ? gathered.Count : rows.Count();
                 }
-                if (best == null || count < best.Value.Count) best = (column, coerced, count.Value, rows);
+                if (best == null || count < best.Value.Count) best = (condition, column, coerced, count.Value, rows);
             }
-            if (best is not { } chosen) return _source.Rows(table.LogicalName);
-            return chosen.Rows ?? Indexed(table, chosen.Column, chosen.Values) ?? _source.Rows(table.LogicalName);
+            if (best is not { } chosen || (chosen.Rows ?? Indexed(table, chosen.Column, chosen.Values)) is not { } found)
+                return _source.Rows(table.LogicalName);
+            indexed = chosen.Condition;
+            return found;
         }
 
         /// <summary>An Equal with one value or an In with some, on a column of the root itself.</summary>

@@ -63,7 +63,7 @@ namespace Taazeez.Crm.Emulator.Query
             if (query.LinkEntities.Count > 0)
             {
                 var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var link in query.LinkEntities) BindLink(link, sources[0], sources, aliases, source);
+                for (var i = 0; i < query.LinkEntities.Count; i++) BindLink(query.LinkEntities[i], sources[0], sources, aliases, source);
             }
             var bound = new BoundQuery(query, sources);
             bound.Validate();
@@ -101,12 +101,12 @@ namespace Taazeez.Crm.Emulator.Query
         public BoundSource Resolve(string? entityName, BoundSource scope)
         {
             if (string.IsNullOrEmpty(entityName)) return scope;
-            foreach (var s in Sources)
-                if (!s.IsRoot && string.Equals(s.Alias, entityName, StringComparison.OrdinalIgnoreCase)) return s;
+            for (var i = 1; i < Sources.Count; i++)
+                if (Sources[i] is var s && !s.IsRoot && string.Equals(s.Alias, entityName, StringComparison.OrdinalIgnoreCase)) return s;
             BoundSource? byTable = null;
             var count = 0;
-            foreach (var s in Sources)
-                if (s.Table.LogicalName == entityName && count++ == 0) byTable = s;
+            for (var i = 0; i < Sources.Count; i++)
+                if (Sources[i] is var s && s.Table.LogicalName == entityName && count++ == 0) byTable = s;
             if (count == 1) return byTable!;
             if (count > 1) return byTable!.IsRoot ? byTable : throw DataverseFaults.NoAlias(entityName);
             throw DataverseFaults.NoAlias(entityName);
@@ -114,14 +114,16 @@ namespace Taazeez.Crm.Emulator.Query
 
         private void Validate()
         {
-            foreach (var source in Sources)
+            for (var s = 0; s < Sources.Count; s++)
             {
+                var source = Sources[s];
                 var columns = source.IsRoot ? Query.ColumnSet : source.Link!.Columns;
                 if (!columns.AllColumns)
-                    foreach (var column in columns.Columns) source.Column(column);
+                    for (var i = 0; i < columns.Columns.Count; i++) source.Column(columns.Columns[i]);
                 ValidateFilter(source.IsRoot ? Query.Criteria : source.Link!.LinkCriteria, source);
-                foreach (var order in source.IsRoot ? Query.Orders : source.Link!.Orders)
-                    if (string.IsNullOrEmpty(order.Alias) || !string.IsNullOrEmpty(order.AttributeName))
+                var orders = source.IsRoot ? Query.Orders : source.Link!.Orders;
+                for (var i = 0; i < orders.Count; i++)
+                    if (orders[i] is var order && (string.IsNullOrEmpty(order.Alias) || !string.IsNullOrEmpty(order.AttributeName)))
                         Resolve(order.EntityName, source).Column(order.AttributeName);
             }
         }
@@ -129,14 +131,15 @@ namespace Taazeez.Crm.Emulator.Query
         private void ValidateFilter(FilterExpression filter, BoundSource scope)
         {
             if (filter.AnyAllFilterLinkEntity != null) throw DataverseFaults.NotSupportedByEmulator("filters with AnyAllFilterLinkEntity");
-            foreach (var condition in filter.Conditions)
+            for (var i = 0; i < filter.Conditions.Count; i++)
             {
+                var condition = filter.Conditions[i];
                 var target = Resolve(condition.EntityName, scope);
                 target.Column(condition.AttributeName);
                 if (condition.CompareColumns)
                     foreach (var other in condition.Values) ResolveColumnReference(other as string, target);
             }
-            foreach (var child in filter.Filters) ValidateFilter(child, scope);
+            for (var i = 0; i < filter.Filters.Count; i++) ValidateFilter(filter.Filters[i], scope);
         }
 
         /// <summary>The other column of a column comparison: "column" on the same source or "alias.column".</summary>

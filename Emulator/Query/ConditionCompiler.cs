@@ -36,13 +36,14 @@ namespace Taazeez.Crm.Emulator.Query
             var parts = new Func<JoinedRow, bool>[count];
             var n = 0;
             Func<JoinedRow, bool>? deferred = null;
-            foreach (var condition in filter.Conditions)
+            for (var i = 0; i < filter.Conditions.Count; i++)
             {
+                var condition = filter.Conditions[i];
                 var part = Condition(condition, scope);
                 if (ReferenceEquals(condition, last) && filter.FilterOperator == LogicalOperator.And && deferred == null) deferred = part;
                 else parts[n++] = part;
             }
-            foreach (var child in filter.Filters) parts[n++] = Filter(child, scope);
+            for (var i = 0; i < filter.Filters.Count; i++) parts[n++] = Filter(filter.Filters[i], scope);
             if (deferred != null) parts[n] = deferred;
             if (count == 1) return parts[0];
             if (count == 2)

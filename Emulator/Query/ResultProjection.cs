@@ -28,13 +28,14 @@ namespace Taazeez.Crm.Emulator.Query
             if (withId && stored.Attributes.TryGetValue("versionnumber", out var version) && version != null)
                 result.RowVersion = Convert.ToString(version, System.Globalization.CultureInfo.InvariantCulture);
 
-            foreach (var source in query.Sources)
+            for (var s = 1; s < query.Sources.Count; s++)
             {
+                var source = query.Sources[s];
                 if (source.IsRoot || row.Slots[source.Slot] is not { } linked) continue;
                 CopyColumns(linked, source.Link!.Columns, result.Attributes, source);
             }
-            foreach (var (source, column, alias) in query.ColumnAliases)
-                if (row.Slots[source.Slot] is { } owner && owner.Attributes.TryGetValue(column, out var value) && value != null)
+            for (var i = 0; i < query.ColumnAliases.Count; i++)
+                if (query.ColumnAliases[i] is var (source, column, alias) && row.Slots[source.Slot] is { } owner && owner.Attributes.TryGetValue(column, out var value) && value != null)
                     result.Attributes[alias] = new AliasedValue(source.Table.LogicalName, column, QueryValues.Copy(value));
             return result;
         }
@@ -48,8 +49,8 @@ namespace Taazeez.Crm.Emulator.Query
                     if (pair.Value != null) Add(into, linked, pair.Key, pair.Value);
                 return;
             }
-            foreach (var name in columns.Columns)
-                if (stored.Attributes.TryGetValue(name, out var value) && value != null) Add(into, linked, name, value);
+            for (var i = 0; i < columns.Columns.Count; i++)
+                if (columns.Columns[i] is var name && stored.Attributes.TryGetValue(name, out var value) && value != null) Add(into, linked, name, value);
         }
 
         private static void Add(AttributeCollection into, BoundSource? linked, string name, object value)

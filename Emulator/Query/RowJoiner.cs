@@ -111,8 +111,8 @@ namespace Taazeez.Crm.Emulator.Query
                 return _source.Rows(table.LogicalName);
             ConditionExpression? only = null;
             var usable = 0;
-            foreach (var condition in criteria.Conditions)
-                if (Usable(condition, root))
+            for (var i = 0; i < criteria.Conditions.Count; i++)
+                if (criteria.Conditions[i] is var condition && Usable(condition, root))
                 {
                     only ??= condition;
                     usable++;
@@ -128,8 +128,9 @@ namespace Taazeez.Crm.Emulator.Query
             }
 
             (ConditionExpression Condition, ColumnMetadata Column, List<object?> Values, int Count, IEnumerable<Entity>? Rows)? best = null;
-            foreach (var condition in criteria.Conditions)
+            for (var i = 0; i < criteria.Conditions.Count; i++)
             {
+                var condition = criteria.Conditions[i];
                 if (!Usable(condition, root)) continue;
                 var column = root.Column(condition.AttributeName);
                 var coerced = Values(condition, column);
@@ -154,7 +155,7 @@ namespace Taazeez.Crm.Emulator.Query
         {
             if (condition.CompareColumns || condition.Operator is not (ConditionOperator.Equal or ConditionOperator.In)) return false;
             if (!string.IsNullOrEmpty(condition.EntityName) && _query.Resolve(condition.EntityName, root) != root) return false;
-            var count = condition.Values.Count == 1 && condition.Values[0] is not System.Collections.IEnumerable ? 1 : QueryValues.Flatten(condition.Values).Count;
+            var count = condition.Values.Count == 1 && condition.Values[0] is string or not System.Collections.IEnumerable ? 1 : QueryValues.Flatten(condition.Values).Count;
             return count > 0 && (condition.Operator == ConditionOperator.In || count == 1);
         }
 

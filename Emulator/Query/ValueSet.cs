@@ -18,21 +18,26 @@ namespace Taazeez.Crm.Emulator.Query
 
             if (coerced.TrueForAll(v => v is decimal))
             {
-                var numbers = new HashSet<decimal>();
-                foreach (var v in coerced) numbers.Add((decimal)v);
+                var numbers = coerced.ConvertAll(v => (decimal)v).ToArray();
                 // Only a stored number can equal a decimal; any other shape is outside the set.
-                return stored => StoredValues.TryNumber(stored, out var x) && numbers.Contains(x);
+                if (numbers.Length <= ScanLimit) return stored => StoredValues.TryNumber(stored, out var x) && Array.IndexOf(numbers, x) >= 0;
+                var set = new HashSet<decimal>(numbers);
+                return stored => StoredValues.TryNumber(stored, out var x) && set.Contains(x);
             }
             if (coerced.TrueForAll(v => v is Guid))
             {
-                var ids = new HashSet<Guid>();
-                foreach (var v in coerced) ids.Add((Guid)v);
-                return stored => StoredValues.TryGuid(stored, out var x) && ids.Contains(x);
+                var ids = coerced.ConvertAll(v => (Guid)v).ToArray();
+                if (ids.Length <= ScanLimit) return stored => StoredValues.TryGuid(stored, out var x) && Array.IndexOf(ids, x) >= 0;
+                var set = new HashSet<Guid>(ids);
+                return stored => StoredValues.TryGuid(stored, out var x) && set.Contains(x);
             }
             var keys = new HashSet<object>();
             foreach (var v in coerced) keys.Add(Key(v));
             return stored => keys.Contains(Key(QueryValues.Normalize(stored)!));
         }
+
+        // Up to this many values a linear scan beats hashing (a status list has a handful).
+        private const int ScanLimit = 8;
 
         private static object Key(object value) => value is string s ? s.TrimEnd(' ').ToUpperInvariant() : value;
     }

@@ -174,6 +174,25 @@ namespace Taazeez.Crm.Emulator.Tests.Query
             Assert.Equal(new[] { "SR-1", "SR-2" }, Names("taz_supportrequest", new ConditionExpression("taz_name", ConditionOperator.In, "SR-2 ", "sr-1")));
         }
 
+        /// <summary>Short In lists are scanned, long ones hashed; both answer alike, duplicates included.</summary>
+        [Theory]
+        [InlineData(3)]
+        [InlineData(30)]
+        public void In_lists_short_and_long_match_the_same_rows(int extra)
+        {
+            Seed(10); // household sizes 1..5
+            var sizes = new object[] { 2, 2m, 4L }.Concat(Enumerable.Range(100, extra).Cast<object>()).ToArray();
+            var query = new QueryExpression("taz_beneficiary") { ColumnSet = new ColumnSet("taz_householdsize") };
+            query.Criteria.AddCondition("taz_householdsize", ConditionOperator.In, sizes);
+            Assert.Equal(new[] { 2, 2, 4, 4 }, Run(_source, query).Entities.Select(e => e.GetAttributeValue<int>("taz_householdsize")).OrderBy(n => n));
+
+            var ids = _source.Stored("taz_beneficiary").Take(2).Select(e => (object)e.Id)
+                .Concat(Enumerable.Range(0, extra).Select(_ => (object)Guid.NewGuid())).ToArray();
+            var byId = new QueryExpression("taz_beneficiary") { ColumnSet = new ColumnSet("taz_name") };
+            byId.Criteria.AddCondition("taz_beneficiaryid", ConditionOperator.NotIn, ids);
+            Assert.Equal(8, Run(_source, byId).Entities.Count);
+        }
+
         /// <summary>Returns every row of the table for any indexed value: a superset, as IQuerySource allows.</summary>
         private sealed class SupersetSource : IQuerySource
         {

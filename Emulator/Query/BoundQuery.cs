@@ -25,7 +25,6 @@ namespace Taazeez.Crm.Emulator.Query
         public TableMetadata Table { get; }
         public LinkEntity? Link { get; }
         public BoundSource? Parent { get; }
-        public List<BoundSource> Children { get; } = new();
         public bool IsRoot => Link == null;
 
         public ColumnMetadata Column(string? name)
@@ -89,7 +88,6 @@ namespace Taazeez.Crm.Emulator.Query
             if (!aliases.Add(alias))
                 throw DataverseFaults.InvalidQuery($"The alias '{alias}' is used by more than one link-entity.");
             var bound = new BoundSource(sources.Count, alias, table, link, parent);
-            parent.Children.Add(bound);
             sources.Add(bound);
             parent.Column(link.LinkFromAttributeName);
             bound.Column(link.LinkToAttributeName);

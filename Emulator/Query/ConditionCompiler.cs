@@ -33,6 +33,7 @@ namespace Taazeez.Crm.Emulator.Query
         {
             var count = filter.Conditions.Count + filter.Filters.Count;
             if (count == 0) return Always;
+            if (count == 1) return filter.Conditions.Count == 1 ? Condition(filter.Conditions[0], scope) : Filter(filter.Filters[0], scope);
             var parts = new Func<JoinedRow, bool>[count];
             var n = 0;
             Func<JoinedRow, bool>? deferred = null;
@@ -45,7 +46,6 @@ namespace Taazeez.Crm.Emulator.Query
             }
             for (var i = 0; i < filter.Filters.Count; i++) parts[n++] = Filter(filter.Filters[i], scope);
             if (deferred != null) parts[n] = deferred;
-            if (count == 1) return parts[0];
             if (count == 2)
             {
                 var (first, second) = (parts[0], parts[1]);

@@ -31,7 +31,7 @@ namespace Taazeez.Crm.Emulator.Query
             var root = _query.Root;
             var criteria = _query.Query.Criteria;
             var candidates = RootCandidates(out var indexed);
-            var links = new LinkJoin[_query.Sources.Count - 1];
+            var links = _query.Sources.Count == 1 ? Array.Empty<LinkJoin>() : new LinkJoin[_query.Sources.Count - 1];
             for (var i = 0; i < links.Length; i++) links[i] = LinkJoin.Of(_query.Sources[i + 1], _source, _compiler);
             var compiled = _compiler.Filter(criteria, root, last: indexed);
             // Criteria that read only the root run before any join, so a root row they drop is never joined.

@@ -25,7 +25,6 @@ namespace Taazeez.Crm.Emulator.Query
         public TableMetadata Table { get; }
         public LinkEntity? Link { get; }
         public BoundSource? Parent { get; }
-        public List<BoundSource> Children { get; } = new();
         public bool IsRoot => Link == null;
 
         public ColumnMetadata Column(string? name)
@@ -60,8 +59,11 @@ namespace Taazeez.Crm.Emulator.Query
             if (string.IsNullOrEmpty(query.EntityName)) throw DataverseFaults.InvalidQuery("The query has no EntityName.");
             var rootTable = source.Table(query.EntityName) ?? throw DataverseFaults.NoEntity(query.EntityName);
             var sources = new List<BoundSource> { new(0, rootTable.LogicalName, rootTable, null, null) };
-            var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var link in query.LinkEntities) BindLink(link, sources[0], sources, aliases, source);
+            if (query.LinkEntities.Count > 0)
+            {
+                var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                for (var i = 0; i < query.LinkEntities.Count; i++) BindLink(query.LinkEntities[i], sources[0], sources, aliases, source);
+            }
             var bound = new BoundQuery(query, sources);
             bound.Validate();
             if (columnAliases != null)
@@ -86,7 +88,6 @@ namespace Taazeez.Crm.Emulator.Query
             if (!aliases.Add(alias))
                 throw DataverseFaults.InvalidQuery($"The alias '{alias}' is used by more than one link-entity.");
             var bound = new BoundSource(sources.Count, alias, table, link, parent);
-            parent.Children.Add(bound);
             sources.Add(bound);
             parent.Column(link.LinkFromAttributeName);
             bound.Column(link.LinkToAttributeName);
@@ -98,24 +99,29 @@ namespace Taazeez.Crm.Emulator.Query
         public BoundSource Resolve(string? entityName, BoundSource scope)
         {
             if (string.IsNullOrEmpty(entityName)) return scope;
-            var byAlias = Sources.FirstOrDefault(s => !s.IsRoot && string.Equals(s.Alias, entityName, StringComparison.OrdinalIgnoreCase));
-            if (byAlias != null) return byAlias;
-            var byTable = Sources.Where(s => s.Table.LogicalName == entityName).ToList();
-            if (byTable.Count == 1) return byTable[0];
-            if (byTable.Count > 1) return byTable[0].IsRoot ? byTable[0] : throw DataverseFaults.NoAlias(entityName);
+            for (var i = 1; i < Sources.Count; i++)
+                if (Sources[i] is var s && !s.IsRoot && string.Equals(s.Alias, entityName, StringComparison.OrdinalIgnoreCase)) return s;
+            BoundSource? byTable = null;
+            var count = 0;
+            for (var i = 0; i < Sources.Count; i++)
+                if (Sources[i] is var s && s.Table.LogicalName == entityName && count++ == 0) byTable = s;
+            if (count == 1) return byTable!;
+            if (count > 1) return byTable!.IsRoot ? byTable : throw DataverseFaults.NoAlias(entityName);
             throw DataverseFaults.NoAlias(entityName);
         }
 
         private void Validate()
         {
-            foreach (var source in Sources)
+            for (var s = 0; s < Sources.Count; s++)
             {
+                var source = Sources[s];
                 var columns = source.IsRoot ? Query.ColumnSet : source.Link!.Columns;
                 if (!columns.AllColumns)
-                    foreach (var column in columns.Columns) source.Column(column);
+                    for (var i = 0; i < columns.Columns.Count; i++) source.Column(columns.Columns[i]);
                 ValidateFilter(source.IsRoot ? Query.Criteria : source.Link!.LinkCriteria, source);
-                foreach (var order in source.IsRoot ? Query.Orders : source.Link!.Orders)
-                    if (string.IsNullOrEmpty(order.Alias) || !string.IsNullOrEmpty(order.AttributeName))
+                var orders = source.IsRoot ? Query.Orders : source.Link!.Orders;
+                for (var i = 0; i < orders.Count; i++)
+                    if (orders[i] is var order && (string.IsNullOrEmpty(order.Alias) || !string.IsNullOrEmpty(order.AttributeName)))
                         Resolve(order.EntityName, source).Column(order.AttributeName);
             }
         }
@@ -123,14 +129,15 @@ namespace Taazeez.Crm.Emulator.Query
         private void ValidateFilter(FilterExpression filter, BoundSource scope)
         {
             if (filter.AnyAllFilterLinkEntity != null) throw DataverseFaults.NotSupportedByEmulator("filters with AnyAllFilterLinkEntity");
-            foreach (var condition in filter.Conditions)
+            for (var i = 0; i < filter.Conditions.Count; i++)
             {
+                var condition = filter.Conditions[i];
                 var target = Resolve(condition.EntityName, scope);
                 target.Column(condition.AttributeName);
                 if (condition.CompareColumns)
                     foreach (var other in condition.Values) ResolveColumnReference(other as string, target);
             }
-            foreach (var child in filter.Filters) ValidateFilter(child, scope);
+            for (var i = 0; i < filter.Filters.Count; i++) ValidateFilter(filter.Filters[i], scope);
         }
 
         /// <summary>The other column of a column comparison: "column" on the same source or "alias.column".</summary>

@@ -12,9 +12,34 @@ namespace Taazeez.Crm.Emulator.Query
     {
         /// <summary>Written as text, not through XElement: every RetrieveMultiple returns a cookie, and the XML writer
         /// cost more than the rest of a key lookup. The output is what XElement.ToString(DisableFormatting) gives
-        /// (a primary key column name and braced upper-case GUIDs need no escaping).</summary>
-        public string ToXml(string primaryKey) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"<cookie page=\"{Page}\"><{primaryKey} last=\"{Last.ToString("B").ToUpperInvariant()}\" first=\"{First.ToString("B").ToUpperInvariant()}\" /></cookie>");
+        /// (a primary key column name and braced upper-case GUIDs need no escaping), built in one string.</summary>
+        public string ToXml(string primaryKey)
+        {
+            var page = Page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            const string head = "<cookie page=\"", open = "\"><", last = " last=\"", first = "\" first=\"", tail = "\" /></cookie>";
+            var length = head.Length + page.Length + open.Length + primaryKey.Length + last.Length + 38 + first.Length + 38 + tail.Length;
+            return string.Create(length, (Cookie: this, Page: page, Key: primaryKey), static (span, s) =>
+            {
+                var at = 0;
+                void Put(Span<char> span, ref int at, string text) { text.AsSpan().CopyTo(span.Slice(at)); at += text.Length; }
+                void PutId(Span<char> span, ref int at, Guid id)
+                {
+                    id.TryFormat(span.Slice(at), out var written, "B");
+                    foreach (ref var c in span.Slice(at, written))
+                        if (c is >= 'a' and <= 'f') c = (char)(c - 'a' + 'A');
+                    at += written;
+                }
+                Put(span, ref at, head);
+                Put(span, ref at, s.Page);
+                Put(span, ref at, open);
+                Put(span, ref at, s.Key);
+                Put(span, ref at, last);
+                PutId(span, ref at, s.Cookie.Last);
+                Put(span, ref at, first);
+                PutId(span, ref at, s.Cookie.First);
+                Put(span, ref at, tail);
+            });
+        }
 
         /// <summary>Null for an empty cookie; a fault for one that is not a cookie.</summary>
         public static PagingCookie? Parse(string? cookie)

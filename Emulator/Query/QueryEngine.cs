@@ -47,18 +47,21 @@ namespace Taazeez.Crm.Emulator.Query
             var rows = new RowJoiner(bound, source, compiler).Rows();
             if (aggregate != null) return AggregateEvaluator.Evaluate(bound, aggregate, rows);
 
-            var sorted = RowOrdering.Sort(bound, rows);
             var table = bound.Root.Table;
             Guid IdOf(JoinedRow row) => QueryValues.IdOf(row.Slots[0]!, table);
 
             if (!query.Distinct)
             {
-                var window = ResultPaging.Select(query, sorted.Count, i => IdOf(sorted[i]));
-                return ResultPaging.Collect(query, table.LogicalName, sorted.Count, window, i => ResultProjection.Project(bound, sorted[i]),
-                    i => IdOf(sorted[i]), table.PrimaryIdColumn);
+                // Only the rows the page can reach are put in order; the total still counts every row.
+                var head = RowOrdering.Sort(bound, rows, ResultPaging.Reach(query));
+                Func<int, Guid> idOf = i => IdOf(head[i]);
+                var window = ResultPaging.Select(query, rows.Count, idOf);
+                return ResultPaging.Collect(query, table.LogicalName, rows.Count, window, i => ResultProjection.Project(bound, head[i]),
+                    idOf, table.PrimaryIdColumn);
             }
 
             // Distinct folds rows with equal projected values, keeping the first in sort order.
+            var sorted = RowOrdering.Sort(bound, rows);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var kept = new List<(JoinedRow Row, Entity Entity)>();
             foreach (var row in sorted)

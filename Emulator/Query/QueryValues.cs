@@ -28,6 +28,7 @@ namespace Taazeez.Crm.Emulator.Query
         public static object? Normalize(object? value) => value switch
         {
             null => null,
+            string or decimal or Guid or bool => value, // already comparable: no new box
             AliasedValue aliased => Normalize(aliased.Value),
             OptionSetValue option => (decimal)option.Value,
             EntityReference reference => reference.Id,
@@ -137,11 +138,12 @@ namespace Taazeez.Crm.Emulator.Query
         }
 
         /// <summary>Condition values as a flat list: `In` accepts both params values and one array/list value.</summary>
-        public static List<object?> Flatten(IEnumerable<object> values)
+        public static List<object?> Flatten(IList<object> values)
         {
-            var result = new List<object?>();
-            foreach (var value in values)
+            var result = new List<object?>(values.Count);
+            for (var i = 0; i < values.Count; i++)
             {
+                var value = values[i];
                 if (value is IEnumerable many and not string and not byte[] and not OptionSetValueCollection)
                     foreach (var item in many) result.Add(item);
                 else result.Add(value);

@@ -30,6 +30,17 @@ namespace Taazeez.Crm.Emulator.Query
             }
         }
 
+        /// <summary>How many leading rows of the sorted result Select can pick from: the top count, or the end of the
+        /// requested page; null when a paging cookie may place the page anywhere, so the whole order is needed.</summary>
+        public static int? Reach(QueryExpression query)
+        {
+            if (query.TopCount is { } top) return top;
+            var paging = query.PageInfo;
+            if (!string.IsNullOrWhiteSpace(paging.PagingCookie)) return null;
+            var size = paging.Count <= 0 ? MaxPageSize : Math.Min(paging.Count, MaxPageSize);
+            return (int)Math.Min(Math.Max(paging.PageNumber, 1) * (long)size, int.MaxValue);
+        }
+
         /// <summary>Which rows of the sorted result the page holds. idOf gives a row's root id for the cookie.</summary>
         public static Window Select(QueryExpression query, int total, Func<int, Guid> idOf)
         {

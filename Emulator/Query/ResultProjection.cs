@@ -22,35 +22,41 @@ namespace Taazeez.Crm.Emulator.Query
             // A distinct query returns only what it asked for: the id would make every row distinct.
             var withId = !query.Query.Distinct || columns.AllColumns || columns.Columns.Contains(pk);
             var result = new Entity(root.Table.LogicalName, withId ? id : Guid.Empty);
-            foreach (var (name, value) in Columns(stored, columns))
-                result.Attributes[name] = QueryValues.Copy(value);
+            CopyColumns(stored, columns, result.Attributes, null);
             if (withId && id != Guid.Empty) result.Attributes[pk] = id;
             // Every returned row carries its version, as Dataverse's do, so a caller can update it optimistically.
             if (withId && stored.Attributes.TryGetValue("versionnumber", out var version) && version != null)
                 result.RowVersion = Convert.ToString(version, System.Globalization.CultureInfo.InvariantCulture);
 
-            foreach (var source in query.Sources)
+            for (var s = 1; s < query.Sources.Count; s++)
             {
+                var source = query.Sources[s];
                 if (source.IsRoot || row.Slots[source.Slot] is not { } linked) continue;
-                foreach (var (name, value) in Columns(linked, source.Link!.Columns))
-                    result.Attributes[source.Alias + "." + name] = new AliasedValue(source.Table.LogicalName, name, QueryValues.Copy(value));
+                CopyColumns(linked, source.Link!.Columns, result.Attributes, source);
             }
-            foreach (var (source, column, alias) in query.ColumnAliases)
-                if (row.Slots[source.Slot] is { } owner && owner.Attributes.TryGetValue(column, out var value) && value != null)
+            for (var i = 0; i < query.ColumnAliases.Count; i++)
+                if (query.ColumnAliases[i] is var (source, column, alias) && row.Slots[source.Slot] is { } owner && owner.Attributes.TryGetValue(column, out var value) && value != null)
                     result.Attributes[alias] = new AliasedValue(source.Table.LogicalName, column, QueryValues.Copy(value));
             return result;
         }
 
-        private static IEnumerable<(string Name, object Value)> Columns(Entity stored, ColumnSet columns)
+        /// <summary>The row's non-null requested columns, copied; a linked source's as AliasedValue under "alias.column".</summary>
+        private static void CopyColumns(Entity stored, ColumnSet columns, AttributeCollection into, BoundSource? linked)
         {
             if (columns.AllColumns)
             {
                 foreach (var pair in stored.Attributes)
-                    if (pair.Value != null) yield return (pair.Key, pair.Value);
-                yield break;
+                    if (pair.Value != null) Add(into, linked, pair.Key, pair.Value);
+                return;
             }
-            foreach (var name in columns.Columns)
-                if (stored.Attributes.TryGetValue(name, out var value) && value != null) yield return (name, value);
+            for (var i = 0; i < columns.Columns.Count; i++)
+                if (columns.Columns[i] is var name && stored.Attributes.TryGetValue(name, out var value) && value != null) Add(into, linked, name, value);
+        }
+
+        private static void Add(AttributeCollection into, BoundSource? linked, string name, object value)
+        {
+            if (linked == null) into[name] = QueryValues.Copy(value);
+            else into[linked.Alias + "." + name] = new AliasedValue(linked.Table.LogicalName, name, QueryValues.Copy(value));
         }
 
         /// <summary>A key equal for rows Distinct must fold: same attribute names with equal values.</summary>

@@ -24,46 +24,146 @@ namespace Taazeez.Crm.Emulator.Query
             _compiler = compiler;
         }
 
-        /// <summary>Joined rows that pass the query's criteria and every link's join and link criteria.</summary>
+        /// <summary>Joined rows that pass the query's criteria and every link's join and link criteria, in the order
+        /// the root candidates come and, within one root row, depth-first over the links.</summary>
         public List<JoinedRow> Rows()
         {
             var root = _query.Root;
-            var slotCount = _query.Sources.Count;
-            IEnumerable<JoinedRow> rows = RootCandidates().Select(r => { var slots = new Entity?[slotCount]; slots[0] = r; return new JoinedRow(slots); });
-            foreach (var link in _query.Sources.Skip(1)) rows = Join(rows, link);
-            var criteria = _compiler.Filter(_query.Query.Criteria, root);
-            return rows.Where(criteria).ToList();
+            var criteria = _query.Query.Criteria;
+            var candidates = RootCandidates(out var indexed);
+            var links = _query.Sources.Count == 1 ? Array.Empty<LinkJoin>() : new LinkJoin[_query.Sources.Count - 1];
+            for (var i = 0; i < links.Length; i++) links[i] = LinkJoin.Of(_query.Sources[i + 1], _source, _compiler);
+            var compiled = _compiler.Filter(criteria, root, last: indexed);
+            // Criteria that read only the root run before any join, so a root row they drop is never joined.
+            var early = _query.Sources.Count == 1 || _compiler.ReadsOnly(criteria, root, root);
+            var result = new List<JoinedRow>();
+            // One cursor row is filled and tested in place; only rows that pass are copied out.
+            var cursor = new JoinedRow(new Entity?[_query.Sources.Count]);
+            var walk = new Walk(links, cursor, early ? null : compiled, result);
+            foreach (var candidate in candidates)
+            {
+                cursor.Slots[0] = candidate;
+                if (early && !compiled(cursor)) continue;
+                walk.From(0);
+            }
+            return result;
+        }
+
+        /// <summary>The depth-first join of one root row: each link in slot order tries its matches on the cursor
+        /// and leaves its slot empty again when done, so a deeper link never sees a stale row.</summary>
+        private sealed class Walk
+        {
+            private readonly LinkJoin[] _links;
+            private readonly JoinedRow _cursor;
+            private readonly Func<JoinedRow, bool>? _late;
+            private readonly List<JoinedRow> _result;
+
+            public Walk(LinkJoin[] links, JoinedRow cursor, Func<JoinedRow, bool>? late, List<JoinedRow> result)
+            {
+                _links = links;
+                _cursor = cursor;
+                _late = late;
+                _result = result;
+            }
+
+            // Inner/outer/natural add the link's row; MatchFirstRowUsingCrossApply adds its first match; In/Exists/Any
+            // keep the parent row once when a match exists and NotAny when none does (semi-joins add no columns).
+            public void From(int depth)
+            {
+                if (depth == _links.Length)
+                {
+                    if (_late == null || _late(_cursor)) _result.Add(new JoinedRow((Entity?[])_cursor.Slots.Clone()));
+                    return;
+                }
+                var link = _links[depth];
+                var slots = _cursor.Slots;
+                var kind = link.Kind;
+                var matched = false;
+                if (slots[link.ParentSlot] is { } parentRow && QueryValues.Normalize(link.From.Read(parentRow)) is { } key)
+                    foreach (var candidate in link.Matches(key))
+                    {
+                        slots[link.Slot] = candidate;
+                        if (!link.Criteria(_cursor)) continue;
+                        matched = true;
+                        if (kind is JoinOperator.Inner or JoinOperator.LeftOuter or JoinOperator.Natural or JoinOperator.MatchFirstRowUsingCrossApply)
+                            From(depth + 1);
+                        if (kind is not (JoinOperator.Inner or JoinOperator.LeftOuter or JoinOperator.Natural)) break;
+                    }
+                slots[link.Slot] = null;
+                var keepUnmatched = kind == JoinOperator.LeftOuter || kind == JoinOperator.NotAny;
+                if (!matched && keepUnmatched) From(depth + 1);
+                if (matched && kind is JoinOperator.In or JoinOperator.Exists or JoinOperator.Any) From(depth + 1);
+            }
         }
 
         /// <summary>The root rows worth filtering: those of the most selective indexed Equal/In condition of a
-        /// top-level And (as a database picks its index), else the whole table. The store counts index entries
-        /// without gathering them; a source that cannot count has its candidates gathered to be compared.</summary>
-        private IEnumerable<Entity> RootCandidates()
+        /// top-level And (as a database picks its index), else the whole table. With one such condition its index is
+        /// read directly; with several the store counts their entries without gathering them, and a source that
+        /// cannot count has its candidates gathered to be compared.</summary>
+        /// <param name="indexed">The condition whose index gave the rows; null for a scan.</param>
+        private IEnumerable<Entity> RootCandidates(out ConditionExpression? indexed)
         {
             var root = _query.Root;
             var criteria = _query.Query.Criteria;
-            (ColumnMetadata Column, List<object?> Values, int Count, List<Entity>? Rows)? best = null;
-            if (criteria.FilterOperator == LogicalOperator.And || criteria.Conditions.Count + criteria.Filters.Count == 1)
-                foreach (var condition in criteria.Conditions)
+            var table = root.Table;
+            indexed = null;
+            if (!(criteria.FilterOperator == LogicalOperator.And || criteria.Conditions.Count + criteria.Filters.Count == 1))
+                return _source.Rows(table.LogicalName);
+            ConditionExpression? only = null;
+            var usable = 0;
+            for (var i = 0; i < criteria.Conditions.Count; i++)
+                if (criteria.Conditions[i] is var condition && Usable(condition, root))
                 {
-                    if (condition.CompareColumns || _query.Resolve(condition.EntityName, root) != root) continue;
-                    if (condition.Operator is not (ConditionOperator.Equal or ConditionOperator.In)) continue;
-                    var column = root.Column(condition.AttributeName);
-                    var values = QueryValues.Flatten(condition.Values);
-                    if (values.Count == 0 || condition.Operator == ConditionOperator.Equal && values.Count != 1) continue;
-                    var coerced = values.Select(v => QueryValues.Coerce(v, column, root.Table.LogicalName)).ToList();
-                    List<Entity>? rows = null;
-                    var count = Count(root.Table, column, coerced);
-                    if (count == null)
-                    {
-                        rows = Indexed(root.Table, column, coerced);
-                        if (rows == null) continue;
-                        count = rows.Count;
-                    }
-                    if (best == null || count < best.Value.Count) best = (column, coerced, count.Value, rows);
+                    only ??= condition;
+                    usable++;
                 }
-            if (best is not { } chosen) return _source.Rows(root.Table.LogicalName);
-            return chosen.Rows ?? Indexed(root.Table, chosen.Column, chosen.Values) ?? _source.Rows(root.Table.LogicalName);
+            if (usable == 0) return _source.Rows(table.LogicalName);
+            if (usable == 1)
+            {
+                var column = root.Column(only!.AttributeName);
+                var rows = Indexed(table, column, Values(only, column));
+                if (rows == null) return _source.Rows(table.LogicalName);
+                indexed = only;
+                return rows;
+            }
+
+            (ConditionExpression Condition, ColumnMetadata Column, List<object?> Values, int Count, IEnumerable<Entity>? Rows)? best = null;
+            for (var i = 0; i < criteria.Conditions.Count; i++)
+            {
+                var condition = criteria.Conditions[i];
+                if (!Usable(condition, root)) continue;
+                var column = root.Column(condition.AttributeName);
+                var coerced = Values(condition, column);
+                IEnumerable<Entity>? rows = null;
+                var count = Count(table, column, coerced);
+                if (count == null)
+                {
+                    rows = Indexed(table, column, coerced);
+                    if (rows == null) continue;
+                    count = rows is ICollection<Entity> gathered ? gathered.Count : rows.Count();
+                }
+                if (best == null || count < best.Value.Count) best = (condition, column, coerced, count.Value, rows);
+            }
+            if (best is not { } chosen || (chosen.Rows ?? Indexed(table, chosen.Column, chosen.Values)) is not { } found)
+                return _source.Rows(table.LogicalName);
+            indexed = chosen.Condition;
+            return found;
+        }
+
+        /// <summary>An Equal with one value or an In with some, on a column of the root itself.</summary>
+        private bool Usable(ConditionExpression condition, BoundSource root)
+        {
+            if (condition.CompareColumns || condition.Operator is not (ConditionOperator.Equal or ConditionOperator.In)) return false;
+            if (!string.IsNullOrEmpty(condition.EntityName) && _query.Resolve(condition.EntityName, root) != root) return false;
+            var count = condition.Values.Count == 1 && condition.Values[0] is string or not System.Collections.IEnumerable ? 1 : QueryValues.Flatten(condition.Values).Count;
+            return count > 0 && (condition.Operator == ConditionOperator.In || count == 1);
+        }
+
+        private List<object?> Values(ConditionExpression condition, ColumnMetadata column)
+        {
+            var values = QueryValues.Flatten(condition.Values);
+            for (var i = 0; i < values.Count; i++) values[i] = QueryValues.Coerce(values[i], column, _query.Root.Table.LogicalName);
+            return values;
         }
 
         /// <summary>How many rows an indexed condition yields, from the source's counts; null when it cannot count.</summary>
@@ -82,8 +182,11 @@ namespace Taazeez.Crm.Emulator.Query
 
         /// <summary>Rows whose column equals any of the values by index, in index order without duplicates; null
         /// when the column has no index. The caller still applies the full filter to what comes back.</summary>
-        private List<Entity>? Indexed(TableMetadata table, ColumnMetadata column, IEnumerable<object?> values)
+        private IEnumerable<Entity>? Indexed(TableMetadata table, ColumnMetadata column, List<object?> values)
         {
+            // One value: the index's own answer (an index lists a row once).
+            if (values.Count == 1)
+                return values[0] == null ? Array.Empty<Entity>() : _source.RowsWhereEquals(table.LogicalName, column.LogicalName, IndexValue(values[0]!, column));
             var result = new List<Entity>();
             var seen = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
             foreach (var value in values)
@@ -105,45 +208,42 @@ namespace Taazeez.Crm.Emulator.Query
                 ? (int)number
                 : value;
 
-        // Inner/outer/natural add the link's row; MatchFirstRowUsingCrossApply adds its first match; In/Exists/Any keep
-        // the parent row once when a match exists and NotAny when none does (semi-joins add no columns).
-        private IEnumerable<JoinedRow> Join(IEnumerable<JoinedRow> rows, BoundSource link)
+        /// <summary>One link-entity resolved for the walk: its slot, its parent's, the join columns, compiled link
+        /// criteria and the matcher that finds its rows.</summary>
+        private sealed class LinkJoin
         {
-            var definition = link.Link!;
-            var parent = link.Parent!;
-            var from = parent.Column(definition.LinkFromAttributeName);
-            var to = link.Column(definition.LinkToAttributeName);
-            var linkCriteria = _compiler.Filter(definition.LinkCriteria, link);
-            var kind = definition.JoinOperator;
-            if (kind is JoinOperator.All or JoinOperator.NotAll)
-                throw DataverseFaults.NotSupportedByEmulator($"the link-entity join operator '{kind}'");
-            return JoinRows(rows, link, parent, from, linkCriteria, new LinkMatcher(_source, link, to), kind);
-        }
+            private readonly LinkMatcher _matcher;
 
-        private static IEnumerable<JoinedRow> JoinRows(IEnumerable<JoinedRow> rows, BoundSource link, BoundSource parent, ColumnMetadata from,
-            Func<JoinedRow, bool> linkCriteria, LinkMatcher matcher, JoinOperator kind)
-        {
-            foreach (var row in rows)
+            private LinkJoin(BoundSource link, ColumnReader from, Func<JoinedRow, bool> criteria, LinkMatcher matcher)
             {
-                var parentRow = row.Slots[parent.Slot];
-                var key = parentRow == null ? null : QueryValues.Normalize(QueryValues.Read(parentRow, from.LogicalName, parent.Table));
-                var matched = false;
-                if (key != null)
-                    foreach (var candidate in matcher.Matches(key))
-                    {
-                        var slots = (Entity?[])row.Slots.Clone();
-                        slots[link.Slot] = candidate;
-                        var joined = new JoinedRow(slots);
-                        if (!linkCriteria(joined)) continue;
-                        matched = true;
-                        if (kind is JoinOperator.Inner or JoinOperator.LeftOuter or JoinOperator.Natural or JoinOperator.MatchFirstRowUsingCrossApply)
-                            yield return joined;
-                        if (kind is not (JoinOperator.Inner or JoinOperator.LeftOuter or JoinOperator.Natural)) break;
-                    }
-                var keepUnmatched = kind == JoinOperator.LeftOuter || kind == JoinOperator.NotAny;
-                if (!matched && keepUnmatched) yield return row;
-                if (matched && kind is JoinOperator.In or JoinOperator.Exists or JoinOperator.Any) yield return row;
+                Slot = link.Slot;
+                ParentSlot = link.Parent!.Slot;
+                Kind = link.Link!.JoinOperator;
+                From = from;
+                Criteria = criteria;
+                _matcher = matcher;
             }
+
+            public int Slot { get; }
+            public int ParentSlot { get; }
+            public JoinOperator Kind { get; }
+            public ColumnReader From { get; }
+            public Func<JoinedRow, bool> Criteria { get; }
+
+            public static LinkJoin Of(BoundSource link, IQuerySource source, ConditionCompiler compiler)
+            {
+                var definition = link.Link!;
+                var parent = link.Parent!;
+                var from = parent.Column(definition.LinkFromAttributeName);
+                var to = link.Column(definition.LinkToAttributeName);
+                var criteria = compiler.Filter(definition.LinkCriteria, link);
+                var kind = definition.JoinOperator;
+                if (kind is JoinOperator.All or JoinOperator.NotAll)
+                    throw DataverseFaults.NotSupportedByEmulator($"the link-entity join operator '{kind}'");
+                return new LinkJoin(link, new ColumnReader(parent, from.LogicalName), criteria, new LinkMatcher(source, link, to));
+            }
+
+            public IEnumerable<Entity> Matches(object key) => _matcher.Matches(key);
         }
 
         /// <summary>Finds link-table rows by the join column: through the store's index when it has one, otherwise
@@ -168,11 +268,18 @@ namespace Taazeez.Crm.Emulator.Query
                 if (_indexed)
                 {
                     var rows = _source.RowsWhereEquals(_link.Table.LogicalName, _to.LogicalName, IndexValue(key, _to));
-                    if (rows != null) return rows.Where(r => QueryValues.AreEqual(Value(r), key));
+                    if (rows != null) return Equal(rows, key);
                     _indexed = false;
                 }
                 _hash ??= BuildHash();
                 return _hash.TryGetValue(HashKey(key), out var list) ? list : Enumerable.Empty<Entity>();
+            }
+
+            // The index may answer a superset; its rows are checked against the key.
+            private IEnumerable<Entity> Equal(IEnumerable<Entity> rows, object key)
+            {
+                foreach (var row in rows)
+                    if (QueryValues.Read(row, _to.LogicalName, _link.Table) is { } value && StoredValues.Equal(value, key)) yield return row;
             }
 
             private object? Value(Entity row) => QueryValues.Normalize(QueryValues.Read(row, _to.LogicalName, _link.Table));

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace Taazeez.Crm.Emulator.Query
@@ -10,35 +9,77 @@ namespace Taazeez.Crm.Emulator.Query
     /// primary key so the order is total and paging never repeats or skips a row.</summary>
     internal static class RowOrdering
     {
-        public static List<JoinedRow> Sort(BoundQuery query, List<JoinedRow> rows)
+        /// <summary>The rows in query order. With a limit (a top count, or the last row a page without a cookie can
+        /// reach) only that many leading rows come back: the order is total, so they are the same rows in the same
+        /// order as the head of a full sort, found without sorting the rest.</summary>
+        public static List<JoinedRow> Sort(BoundQuery query, List<JoinedRow> rows, int? limit = null)
         {
+            if (rows.Count <= 1) return rows;
             var keys = new List<(Func<JoinedRow, object?> Key, bool Descending)>();
             foreach (var source in query.Sources)
                 foreach (var order in source.IsRoot ? query.Query.Orders : source.Link!.Orders)
                 {
                     if (string.IsNullOrEmpty(order.AttributeName)) continue; // alias orders belong to aggregate queries
                     var target = query.Resolve(order.EntityName, source);
-                    var column = target.Column(order.AttributeName).LogicalName;
-                    keys.Add((row => QueryValues.Normalize(row.Value(target, column)), order.OrderType == OrderType.Descending));
+                    var reader = new ColumnReader(target, target.Column(order.AttributeName).LogicalName);
+                    keys.Add((row => QueryValues.Normalize(reader.Read(row)), order.OrderType == OrderType.Descending));
                 }
             foreach (var source in query.Sources)
             {
-                var pk = source.Table.PrimaryIdColumn;
-                keys.Add((row => QueryValues.Normalize(row.Value(source, pk)), false));
+                var reader = new ColumnReader(source, source.Table.PrimaryIdColumn);
+                keys.Add((row => QueryValues.Normalize(reader.Read(row)), false));
             }
 
-            var computed = rows.Select(r => (Row: r, Keys: keys.Select(k => SortForm(k.Key(r))).ToArray())).ToList();
-            var descending = keys.Select(k => k.Descending).ToArray();
-            computed.Sort((a, b) =>
+            var descending = new bool[keys.Count];
+            for (var k = 0; k < descending.Length; k++) descending[k] = keys[k].Descending;
+            var computed = new Keyed[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
             {
-                for (var i = 0; i < descending.Length; i++)
+                var forms = new object?[keys.Count];
+                for (var k = 0; k < forms.Length; k++) forms[k] = SortForm(keys[k].Key(rows[i]));
+                computed[i] = new Keyed(rows[i], forms);
+            }
+            var comparer = new KeyComparer(descending);
+            var head = limit is { } n && n < computed.Length ? Smallest(computed, Math.Max(n, 0), comparer) : computed;
+            Array.Sort(head, comparer);
+            var result = new List<JoinedRow>(head.Length);
+            foreach (var keyed in head) result.Add(keyed.Row);
+            return result;
+        }
+
+        private readonly record struct Keyed(JoinedRow Row, object?[] Keys);
+
+        /// <summary>The count smallest rows, unordered: a bounded max-heap whose top is the largest kept row.</summary>
+        private static Keyed[] Smallest(Keyed[] rows, int count, KeyComparer comparer)
+        {
+            if (count == 0) return Array.Empty<Keyed>();
+            var heap = new PriorityQueue<Keyed, Keyed>(count, Comparer<Keyed>.Create((a, b) => comparer.Compare(b, a)));
+            foreach (var row in rows)
+            {
+                if (heap.Count < count) heap.Enqueue(row, row);
+                else if (comparer.Compare(row, heap.Peek()) < 0) heap.DequeueEnqueue(row, row);
+            }
+            var kept = new Keyed[heap.Count];
+            var i = 0;
+            foreach (var (row, _) in heap.UnorderedItems) kept[i++] = row;
+            return kept;
+        }
+
+        private sealed class KeyComparer : IComparer<Keyed>
+        {
+            private readonly bool[] _descending;
+
+            public KeyComparer(bool[] descending) { _descending = descending; }
+
+            public int Compare(Keyed a, Keyed b)
+            {
+                for (var i = 0; i < _descending.Length; i++)
                 {
                     var c = CompareSortForms(a.Keys[i], b.Keys[i]);
-                    if (c != 0) return descending[i] ? -c : c;
+                    if (c != 0) return _descending[i] ? -c : c;
                 }
                 return 0;
-            });
-            return computed.Select(c => c.Row).ToList();
+            }
         }
 
         // Keys are converted once per row to forms that compare without allocating (Guids in SQL Server's order, text

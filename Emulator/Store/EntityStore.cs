@@ -227,8 +227,10 @@ namespace Taazeez.Crm.Emulator.Store
                 // Uniqueidentifier columns too: the intersect tables' ids are looked up on every N:N join and cascade.
                 // The platform's ownership and audit lookups are not indexed: nearly every row shares one owner and
                 // one creator, so their sets grow as large as the table for no selective query; those are scanned.
-                // statecode too: "open rows of this parent" is the commonest filter, and open rows are few.
-                foreach (var column in metadata.Columns.Values.Where(c => c.Type is "lookup" or "owner" or "customer" or "uniqueidentifier" or "state"
+                // statecode too: "open rows of this parent" is the commonest filter, and open rows are few; and
+                // statuscode: a queue or a sweep selects rows in a step of their lifecycle ("awaiting committee"),
+                // where a small share of the table waits at any time.
+                foreach (var column in metadata.Columns.Values.Where(c => c.Type is "lookup" or "owner" or "customer" or "uniqueidentifier" or "state" or "status"
                              && !PlatformLookups.Contains(c.LogicalName)))
                     Indexes[column.LogicalName] = new Dictionary<object, object>();
                 foreach (var key in metadata.AlternateKeys)

@@ -29,17 +29,22 @@ namespace Microsoft.Xrm.Sdk
 
     /// <summary>A keyed collection (attributes, parameters, images). The indexer adds or replaces on set
     /// and throws KeyNotFoundException on a missing key, like a dictionary.</summary>
-    /// <remarks>Entries sit in insertion order in three parallel arrays (hash, key, value) sized to what the
-    /// collection holds, and a lookup scans the hashes. An entity has tens of attributes and a request a few
-    /// parameters: a hash table per collection weighed more than the row it held.</remarks>
+    /// <remarks>Entries (hash, key, value) sit in insertion order in one array sized to what the collection holds,
+    /// and a lookup scans their hashes. An entity has tens of attributes and a request a few parameters: a hash
+    /// table per collection weighed more than the row it held, and cost five allocations where this costs one.</remarks>
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
         private static readonly IEqualityComparer<TKey> Comparer = EqualityComparer<TKey>.Default;
-        private int[] _hashes = System.Array.Empty<int>();
-        private TKey[] _keys = System.Array.Empty<TKey>();
-        private TValue[] _values = System.Array.Empty<TValue>();
+        private Entry[] _entries = System.Array.Empty<Entry>();
         private int _count;
         private int _version;
+
+        private struct Entry
+        {
+            public int Hash;
+            public TKey Key;
+            public TValue Value;
+        }
 
         public TValue this[TKey key]
         {
@@ -47,20 +52,20 @@ namespace Microsoft.Xrm.Sdk
             {
                 var at = IndexOf(key);
                 if (at < 0) throw new KeyNotFoundException($"The given key '{key}' was not present in the dictionary.");
-                return _values[at];
+                return _entries[at].Value;
             }
             set
             {
                 var hash = Hash(key);
                 var at = IndexOf(key, hash);
-                if (at >= 0) _values[at] = value;
+                if (at >= 0) _entries[at].Value = value;
                 else Append(hash, key, value);
             }
         }
 
         public int Count => _count;
-        public ICollection<TKey> Keys => new View<TKey>(this, keys: true);
-        public ICollection<TValue> Values => new View<TValue>(this, keys: false);
+        public ICollection<TKey> Keys => new KeyView(this);
+        public ICollection<TValue> Values => new ValueView(this);
         public virtual bool IsReadOnly => false;
 
         public void Add(KeyValuePair<TKey, TValue> item) => Add(item.Key, item.Value);
@@ -73,18 +78,16 @@ namespace Microsoft.Xrm.Sdk
             if (_count == 0 && items is DataCollection<TKey, TValue> source)
             {
                 // an empty collection filled from another: take its entries as they are, without rehashing
-                if (source._count > _keys.Length) Resize(source._count);
-                System.Array.Copy(source._hashes, _hashes, source._count);
-                System.Array.Copy(source._keys, _keys, source._count);
-                System.Array.Copy(source._values, _values, source._count);
+                if (source._count > _entries.Length) System.Array.Resize(ref _entries, source._count);
+                System.Array.Copy(source._entries, _entries, source._count);
                 _count = source._count;
                 _version++;
                 return;
             }
-            // Filling from a collection of known size: size the arrays once instead of growing them.
+            // Filling from a collection of known size: size the array once instead of growing it.
             var known = items is DataCollection<TKey, TValue> collection ? collection.Count
                 : items is ICollection<KeyValuePair<TKey, TValue>> list ? list.Count : 0;
-            if (_count + known > _keys.Length) Resize(_count + known);
+            if (_count + known > _entries.Length) System.Array.Resize(ref _entries, _count + known);
             foreach (var item in items) Add(item);
         }
 
@@ -97,8 +100,7 @@ namespace Microsoft.Xrm.Sdk
 
         public void Clear()
         {
-            System.Array.Clear(_keys, 0, _count);
-            System.Array.Clear(_values, 0, _count);
+            System.Array.Clear(_entries, 0, _count);
             _count = 0;
             _version++;
         }
@@ -108,13 +110,13 @@ namespace Microsoft.Xrm.Sdk
         public bool Contains(KeyValuePair<TKey, TValue> key)
         {
             var at = IndexOf(key.Key);
-            return at >= 0 && EqualityComparer<TValue>.Default.Equals(_values[at], key.Value);
+            return at >= 0 && EqualityComparer<TValue>.Default.Equals(_entries[at].Value, key.Value);
         }
 
         public bool TryGetValue(TKey key, out TValue value)
         {
             var at = IndexOf(key);
-            value = at >= 0 ? _values[at] : default(TValue);
+            value = at >= 0 ? _entries[at].Value : default(TValue);
             return at >= 0;
         }
 
@@ -122,7 +124,7 @@ namespace Microsoft.Xrm.Sdk
         {
             if (array == null) throw new ArgumentNullException(nameof(array));
             if (arrayIndex < 0 || array.Length - arrayIndex < _count) throw new ArgumentException("The destination array is too small.");
-            for (var i = 0; i < _count; i++) array[arrayIndex + i] = new KeyValuePair<TKey, TValue>(_keys[i], _values[i]);
+            for (var i = 0; i < _count; i++) array[arrayIndex + i] = new KeyValuePair<TKey, TValue>(_entries[i].Key, _entries[i].Value);
         }
 
         public bool ContainsKey(TKey key) => IndexOf(key) >= 0;
@@ -138,7 +140,7 @@ namespace Microsoft.Xrm.Sdk
         public bool Remove(KeyValuePair<TKey, TValue> item)
         {
             var at = IndexOf(item.Key);
-            if (at < 0 || !EqualityComparer<TValue>.Default.Equals(_values[at], item.Value)) return false;
+            if (at < 0 || !EqualityComparer<TValue>.Default.Equals(_entries[at].Value, item.Value)) return false;
             RemoveAt(at);
             return true;
         }
@@ -148,13 +150,16 @@ namespace Microsoft.Xrm.Sdk
             var version = _version;
             for (var i = 0; i < _count; i++)
             {
-                if (version != _version) throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
-                yield return new KeyValuePair<TKey, TValue>(_keys[i], _values[i]);
+                if (version != _version) throw Modified();
+                yield return new KeyValuePair<TKey, TValue>(_entries[i].Key, _entries[i].Value);
             }
-            if (version != _version) throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
+            if (version != _version) throw Modified();
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private static InvalidOperationException Modified() =>
+            new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
 
         private static int Hash(TKey key)
         {
@@ -170,22 +175,20 @@ namespace Microsoft.Xrm.Sdk
 
         private int IndexOf(TKey key, int hash)
         {
-            var at = 0;
+            var entries = _entries;
             var name = key as string; // names compare ordinally, without the generic comparer's indirection
-            while ((at = System.Array.IndexOf(_hashes, hash, at, _count - at)) >= 0)
-            {
-                if (name != null ? string.Equals(name, _keys[at] as string) : Comparer.Equals(_keys[at], key)) return at;
-                at++;
-            }
+            for (var at = 0; at < _count; at++)
+                if (entries[at].Hash == hash && (name != null ? string.Equals(name, entries[at].Key as string) : Comparer.Equals(entries[at].Key, key)))
+                    return at;
             return -1;
         }
 
         private void Append(int hash, TKey key, TValue value)
         {
-            if (_count == _keys.Length) Resize(_count == 0 ? 4 : _count * 2);
-            _hashes[_count] = hash;
-            _keys[_count] = key;
-            _values[_count] = value;
+            if (_count == _entries.Length) System.Array.Resize(ref _entries, _count == 0 ? 4 : _count * 2);
+            _entries[_count].Hash = hash;
+            _entries[_count].Key = key;
+            _entries[_count].Value = value;
             _count++;
             _version++;
         }
@@ -193,55 +196,64 @@ namespace Microsoft.Xrm.Sdk
         private void RemoveAt(int at)
         {
             _count--;
-            System.Array.Copy(_hashes, at + 1, _hashes, at, _count - at);
-            System.Array.Copy(_keys, at + 1, _keys, at, _count - at);
-            System.Array.Copy(_values, at + 1, _values, at, _count - at);
-            _keys[_count] = default(TKey);
-            _values[_count] = default(TValue);
+            System.Array.Copy(_entries, at + 1, _entries, at, _count - at);
+            _entries[_count] = default(Entry);
             _version++;
         }
 
-        private void Resize(int capacity)
+        /// <summary>Keys: a read-only live view, as a dictionary's key collection is.</summary>
+        private sealed class KeyView : View<TKey>
         {
-            System.Array.Resize(ref _hashes, capacity);
-            System.Array.Resize(ref _keys, capacity);
-            System.Array.Resize(ref _values, capacity);
+            public KeyView(DataCollection<TKey, TValue> owner) : base(owner) { }
+            protected override TKey At(int index) => Owner._entries[index].Key;
         }
 
-        /// <summary>Keys or Values: a read-only live view, as a dictionary's key and value collections are.</summary>
-        private sealed class View<T> : ICollection<T>
+        /// <summary>Values: a read-only live view, as a dictionary's value collection is.</summary>
+        private sealed class ValueView : View<TValue>
         {
-            private readonly DataCollection<TKey, TValue> _owner;
-            private readonly bool _keys;
+            public ValueView(DataCollection<TKey, TValue> owner) : base(owner) { }
+            protected override TValue At(int index) => Owner._entries[index].Value;
+        }
 
-            public View(DataCollection<TKey, TValue> owner, bool keys)
+        private abstract class View<T> : ICollection<T>
+        {
+            protected View(DataCollection<TKey, TValue> owner) => Owner = owner;
+
+            protected DataCollection<TKey, TValue> Owner { get; }
+            protected abstract T At(int index);
+
+            public int Count => Owner._count;
+            public bool IsReadOnly => true;
+
+            public bool Contains(T item)
             {
-                _owner = owner;
-                _keys = keys;
+                for (var i = 0; i < Owner._count; i++)
+                    if (EqualityComparer<T>.Default.Equals(At(i), item)) return true;
+                return false;
             }
 
-            // read through the owner: its arrays are replaced when they grow
-            private T[] Items => _keys ? (T[])(object)_owner._keys : (T[])(object)_owner._values;
-
-            public int Count => _owner._count;
-            public bool IsReadOnly => true;
-            public bool Contains(T item) => System.Array.IndexOf(Items, item, 0, _owner._count) >= 0;
-            public void CopyTo(T[] array, int arrayIndex) => System.Array.Copy(Items, 0, array, arrayIndex, _owner._count);
+            public void CopyTo(T[] array, int arrayIndex)
+            {
+                for (var i = 0; i < Owner._count; i++) array[arrayIndex + i] = At(i);
+            }
 
             public IEnumerator<T> GetEnumerator()
             {
-                var version = _owner._version;
-                for (var i = 0; i < _owner._count; i++)
+                var version = Owner._version;
+                for (var i = 0; i < Owner._count; i++)
                 {
-                    if (version != _owner._version) throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
-                    yield return Items[i];
+                    if (version != Owner._version) throw Modified();
+                    yield return At(i);
                 }
             }
 
             System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-            public void Add(T item) => throw new NotSupportedException("Mutating a key or value collection derived from a dictionary is not allowed.");
-            public void Clear() => throw new NotSupportedException("Mutating a key or value collection derived from a dictionary is not allowed.");
-            public bool Remove(T item) => throw new NotSupportedException("Mutating a key or value collection derived from a dictionary is not allowed.");
+            public void Add(T item) => throw ReadOnly();
+            public void Clear() => throw ReadOnly();
+            public bool Remove(T item) => throw ReadOnly();
+
+            private static NotSupportedException ReadOnly() =>
+                new NotSupportedException("Mutating a key or value collection derived from a dictionary is not allowed.");
         }
     }
 }

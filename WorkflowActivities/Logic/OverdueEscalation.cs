@@ -60,19 +60,57 @@ namespace Taazeez.Crm.WorkflowActivities
             query.Criteria.AddCondition("statuscode", ConditionOperator.In, PendingStatuses.Cast<object>().ToArray());
             query.Criteria.AddCondition("taz_committeedueon", ConditionOperator.LessThan, nowUtc);
             query.AddOrder("taz_committeedueon", OrderType.Ascending);
-            return _service.RetrieveMultiple(query).Entities
-                .Select(r => Escalate(r, committeeHeadId, nowUtc))
+            query.NoLock = true;
+            var overdue = _service.RetrieveMultiple(query).Entities;
+            if (overdue.Count == 0) return Array.Empty<EntityReference>();
+            // One query answers "already escalated?" for the whole page (the task ids are deterministic).
+            var written = ExistingTasks(overdue.Select(r => TaskId(r)).Where(id => id.HasValue).Select(id => id!.Value).ToList());
+            return overdue
+                .Select(r => Escalate(r, committeeHeadId, nowUtc, written))
                 .Where(t => t != null)
                 .Select(t => t!)
                 .ToList();
         }
 
-        private EntityReference? Escalate(Entity request, Guid committeeHeadId, DateTime nowUtc)
+        private bool Create(Entity task)
+        {
+            _service.Create(task);
+            return true;
+        }
+
+        /// <summary>The escalation task's id: one per request and due date.</summary>
+        private static Guid? TaskId(Entity request)
+        {
+            var due = request.GetAttributeValue<DateTime?>("taz_committeedueon");
+            return due.HasValue
+                ? DeterministicId.For("overdue|" + request.Id.ToString("D") + "|" + due.Value.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture))
+                : (Guid?)null;
+        }
+
+        private HashSet<Guid> ExistingTasks(List<Guid> ids)
+        {
+            var found = new HashSet<Guid>();
+            if (ids.Count == 0) return found;
+            var query = new QueryExpression("task") { ColumnSet = new ColumnSet("activityid"), TopCount = ids.Count, NoLock = true };
+            query.Criteria.AddCondition("activityid", ConditionOperator.In, ids.Cast<object>().ToArray());
+            foreach (var row in _service.RetrieveMultiple(query).Entities) found.Add(row.Id);
+            return found;
+        }
+
+        /// <param name="written">the tasks known to exist already (null: look this one up)</param>
+        private EntityReference? Escalate(Entity request, Guid committeeHeadId, DateTime nowUtc, HashSet<Guid>? written = null)
         {
             var due = request.GetAttributeValue<DateTime?>("taz_committeedueon");
             var state = request.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0;
             var status = request.GetAttributeValue<OptionSetValue>("statuscode")?.Value ?? 0;
             if (!due.HasValue || due.Value >= nowUtc || state != 0 || !PendingStatuses.Contains(status)) return null;
+
+            var task = new Entity("task", TaskId(request)!.Value);
+            if (written != null && written.Contains(task.Id))
+            {
+                _trace.Trace("Request {0} overdue since {1:o}: escalation task {2} already existed.", request.Id, due.Value, task.Id);
+                return task.ToEntityReference();
+            }
 
             var values = new Dictionary<string, string>
             {
@@ -82,14 +120,13 @@ namespace Taazeez.Crm.WorkflowActivities
             NotificationValues.AddDate(values, "DueDate", due.Value);
             var message = TemplateRenderer.Render(NotificationTemplates.For(NotificationEvent.CommitteeOverdue), values);
 
-            var task = new Entity("task", DeterministicId.For("overdue|" + request.Id.ToString("D") + "|" + due.Value.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture)));
             task["subject"] = message.Title.Length <= 200 ? message.Title : message.Title.Substring(0, 200);
             task["description"] = message.Body;
             task["regardingobjectid"] = request.ToEntityReference();
             task["ownerid"] = new EntityReference(EntityNames.SystemUser, committeeHeadId);
             task["scheduledend"] = nowUtc.AddDays(1);
             task["prioritycode"] = new OptionSetValue(2); // High
-            var created = IdempotentWriter.CreateOnce(_service, task, "activityid");
+            var created = written != null ? Create(task) : IdempotentWriter.CreateOnce(_service, task, "activityid");
             _trace.Trace("Request {0} overdue since {1:o}: escalation task {2} {3}.", request.Id, due.Value, task.Id, created ? "created" : "already existed");
             return task.ToEntityReference();
         }

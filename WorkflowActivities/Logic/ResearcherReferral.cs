@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Taazeez.Crm.Policy;
@@ -29,7 +31,6 @@ namespace Taazeez.Crm.WorkflowActivities
     {
         // Researchers are few per branch; the bound keeps the query cheap even if roles are misassigned.
         private const int MaxCandidates = 500;
-        private const int MaxOpenReferrals = 5000;
         private const int TaskDueDays = 3;
 
         private readonly IOrganizationService _service;
@@ -43,15 +44,17 @@ namespace Taazeez.Crm.WorkflowActivities
 
         public ReferralOutcome Refer(EntityReference supportRequest, string? reason, DateTime nowUtc)
         {
-            var request = _service.Retrieve(EntityNames.SupportRequest, supportRequest.Id,
-                new ColumnSet("taz_name", "taz_beneficiaryid", "taz_branchofficeid", "taz_researcherid"));
             var referralId = DeterministicId.For("referral|" + supportRequest.Id.ToString("D"));
             var taskId = DeterministicId.For("referral-task|" + supportRequest.Id.ToString("D"));
+            // One query: the request, and whether a previous attempt already wrote the referral and its task.
+            var request = RequestWithReferral(supportRequest.Id, referralId, taskId);
 
             // A retried step finds the referral it already wrote and completes what is missing (task, assignment).
             var branch = request.GetAttributeValue<EntityReference>("taz_branchofficeid");
-            var existing = ExistingReferral(referralId);
-            var researcherId = existing?.GetAttributeValue<EntityReference>("taz_researcherid")?.Id ?? PickResearcher(branch);
+            var existingResearcher = LinkedColumns.Value<EntityReference>(request, ReferralAlias, "taz_researcherid");
+            var referralExists = LinkedColumns.Id(request, ReferralAlias, "taz_researchreferralid").HasValue;
+            var taskExists = LinkedColumns.Id(request, TaskAlias, "activityid").HasValue;
+            var researcherId = referralExists && existingResearcher != null ? existingResearcher.Id : PickResearcher(branch);
             var researcher = new EntityReference(EntityNames.SystemUser, researcherId);
             var number = request.GetAttributeValue<string>("taz_name") ?? supportRequest.Id.ToString("D");
             var text = string.IsNullOrWhiteSpace(reason)
@@ -59,7 +62,7 @@ namespace Taazeez.Crm.WorkflowActivities
                 : reason!;
 
             var created = false;
-            if (existing == null)
+            if (!referralExists)
             {
                 var referral = new Entity(EntityNames.ResearchReferral, referralId);
                 referral["taz_name"] = "إحالة " + number + " | Referral " + number;
@@ -84,7 +87,7 @@ namespace Taazeez.Crm.WorkflowActivities
             task["regardingobjectid"] = supportRequest;
             task["scheduledend"] = nowUtc.AddDays(TaskDueDays);
             task["ownerid"] = researcher;
-            IdempotentWriter.CreateOnce(_service, task, "activityid");
+            if (!taskExists) _service.Create(task);
 
             var assigned = request.GetAttributeValue<EntityReference>("taz_researcherid");
             if (assigned == null || assigned.Id != researcherId)
@@ -99,19 +102,18 @@ namespace Taazeez.Crm.WorkflowActivities
             return new ReferralOutcome(researcher, new EntityReference(EntityNames.ResearchReferral, referralId), task.ToEntityReference(), created);
         }
 
-        /// <summary>The researcher with the fewest open referrals in the branch; ties by smaller user id.</summary>
+        /// <summary>The researcher with the fewest open referrals in the branch; ties by smaller user id.
+        /// Two bounded queries: the researchers (with their membership of the branch) and their open-referral counts.</summary>
         public Guid PickResearcher(EntityReference? branch)
         {
-            var researchers = UsersWithRole(EntityNames.SocialResearcherRoleId);
+            var researchers = Researchers(branch?.Id, out var inBranch);
             if (researchers.Count == 0)
                 throw PolicyMessages.S3_NoResearcher.ToException();
 
             var candidates = researchers;
             if (branch != null)
             {
-                var inBranch = BranchMembers(branch.Id);
-                var both = researchers.Where(inBranch.Contains).ToList();
-                if (both.Count > 0) candidates = both;
+                if (inBranch.Count > 0) candidates = inBranch;
                 else _trace.Trace("Branch {0} has no researcher of its own; choosing among all researchers.", branch.Id);
             }
 
@@ -122,42 +124,84 @@ namespace Taazeez.Crm.WorkflowActivities
                 .First();
         }
 
-        private Entity? ExistingReferral(Guid referralId)
+        private const string ReferralAlias = "referral";
+        private const string TaskAlias = "task";
+
+        /// <summary>The request by primary key, with outer links to the referral and the task under their deterministic
+        /// ids (each matches at most one row). The platform's not-found fault when the request does not exist.</summary>
+        private Entity RequestWithReferral(Guid requestId, Guid referralId, Guid taskId)
         {
-            var query = new QueryExpression(EntityNames.ResearchReferral) { ColumnSet = new ColumnSet("taz_researcherid"), TopCount = 1 };
-            query.Criteria.AddCondition("taz_researchreferralid", ConditionOperator.Equal, referralId);
-            return _service.RetrieveMultiple(query).Entities.FirstOrDefault();
+            var query = new QueryExpression(EntityNames.SupportRequest)
+            {
+                ColumnSet = new ColumnSet("taz_name", "taz_beneficiaryid", "taz_branchofficeid", "taz_researcherid"),
+                TopCount = 1,
+                NoLock = true,
+            };
+            query.Criteria.AddCondition("taz_supportrequestid", ConditionOperator.Equal, requestId);
+            var referral = query.AddLink(EntityNames.ResearchReferral, "taz_supportrequestid", "taz_supportrequestid", JoinOperator.LeftOuter);
+            referral.EntityAlias = ReferralAlias;
+            referral.Columns = new ColumnSet("taz_researchreferralid", "taz_researcherid");
+            referral.LinkCriteria.AddCondition("taz_researchreferralid", ConditionOperator.Equal, referralId);
+            var task = query.AddLink("task", "taz_supportrequestid", "regardingobjectid", JoinOperator.LeftOuter);
+            task.EntityAlias = TaskAlias;
+            task.Columns = new ColumnSet("activityid");
+            task.LinkCriteria.AddCondition("activityid", ConditionOperator.Equal, taskId);
+            var rows = _service.RetrieveMultiple(query).Entities;
+            return rows.Count > 0 ? rows[0] : _service.Retrieve(EntityNames.SupportRequest, requestId, query.ColumnSet);
         }
 
-        private List<Guid> UsersWithRole(Guid roleId)
+        /// <summary>Users with the social researcher role, distinct; <paramref name="inBranch"/> those of them who are the
+        /// branch's representatives (an outer link to the N:N intersect, so one query answers both).</summary>
+        private List<Guid> Researchers(Guid? branchId, out List<Guid> inBranch)
         {
-            var query = new QueryExpression("systemuserroles") { ColumnSet = new ColumnSet("systemuserid"), TopCount = MaxCandidates };
-            query.Criteria.AddCondition("roleid", ConditionOperator.Equal, roleId);
-            return _service.RetrieveMultiple(query).Entities
-                .Select(e => e.GetAttributeValue<Guid>("systemuserid"))
-                .Where(id => id != Guid.Empty)
-                .Distinct()
-                .ToList();
+            var query = new QueryExpression("systemuserroles") { ColumnSet = new ColumnSet("systemuserid"), TopCount = MaxCandidates, NoLock = true };
+            query.Criteria.AddCondition("roleid", ConditionOperator.Equal, EntityNames.SocialResearcherRoleId);
+            if (branchId.HasValue)
+            {
+                var member = query.AddLink("taz_branchoffice_representative", "systemuserid", "systemuserid", JoinOperator.LeftOuter);
+                member.EntityAlias = "m";
+                member.Columns = new ColumnSet("systemuserid");
+                member.LinkCriteria.AddCondition("taz_branchofficeid", ConditionOperator.Equal, branchId.Value);
+            }
+            var all = new List<Guid>();
+            var members = new List<Guid>();
+            foreach (var row in _service.RetrieveMultiple(query).Entities)
+            {
+                var id = row.GetAttributeValue<Guid>("systemuserid");
+                if (id == Guid.Empty) continue;
+                if (!all.Contains(id)) all.Add(id);
+                if (row.GetAttributeValue<AliasedValue>("m.systemuserid")?.Value is Guid && !members.Contains(id)) members.Add(id);
+            }
+            inBranch = members;
+            return all;
         }
 
-        private HashSet<Guid> BranchMembers(Guid branchId)
-        {
-            var query = new QueryExpression("taz_branchoffice_representative") { ColumnSet = new ColumnSet("systemuserid"), TopCount = MaxCandidates };
-            query.Criteria.AddCondition("taz_branchofficeid", ConditionOperator.Equal, branchId);
-            return new HashSet<Guid>(_service.RetrieveMultiple(query).Entities.Select(e => e.GetAttributeValue<Guid>("systemuserid")));
-        }
-
+        /// <summary>Open referrals per candidate in the branch, counted by the platform (FetchXML aggregate): one row per
+        /// researcher comes back instead of every open referral.</summary>
         private Dictionary<Guid, int> OpenReferralCounts(List<Guid> candidates, EntityReference? branch)
         {
-            var query = new QueryExpression(EntityNames.ResearchReferral) { ColumnSet = new ColumnSet("taz_researcherid"), TopCount = MaxOpenReferrals };
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
-            query.Criteria.AddCondition("taz_researcherid", ConditionOperator.In, candidates.Cast<object>().ToArray());
-            if (branch != null) query.Criteria.AddCondition("taz_branchofficeid", ConditionOperator.Equal, branch.Id);
-            return _service.RetrieveMultiple(query).Entities
-                .Select(e => e.GetAttributeValue<EntityReference>("taz_researcherid"))
-                .Where(r => r != null)
-                .GroupBy(r => r.Id)
-                .ToDictionary(g => g.Key, g => g.Count());
+            var values = new StringBuilder();
+            foreach (var id in candidates) values.Append("<value>").Append(id.ToString("D")).Append("</value>");
+            var branchCondition = branch != null
+                ? "<condition attribute='taz_branchofficeid' operator='eq' value='" + branch.Id.ToString("D") + "' />"
+                : "";
+            var fetch =
+                "<fetch aggregate='true' no-lock='true'>" +
+                "<entity name='" + EntityNames.ResearchReferral + "'>" +
+                "<attribute name='taz_researcherid' alias='researcher' groupby='true' />" +
+                "<attribute name='taz_researchreferralid' alias='open' aggregate='count' />" +
+                "<filter type='and'>" +
+                "<condition attribute='statecode' operator='eq' value='0' />" +
+                "<condition attribute='taz_researcherid' operator='in'>" + values + "</condition>" +
+                branchCondition +
+                "</filter></entity></fetch>";
+            var counts = new Dictionary<Guid, int>();
+            foreach (var row in _service.RetrieveMultiple(new FetchExpression(fetch)).Entities)
+            {
+                if (!(row.GetAttributeValue<AliasedValue>("researcher")?.Value is EntityReference researcher)) continue;
+                counts[researcher.Id] = Convert.ToInt32(row.GetAttributeValue<AliasedValue>("open")?.Value, CultureInfo.InvariantCulture);
+            }
+            return counts;
         }
     }
 }

@@ -56,9 +56,10 @@ namespace Taazeez.Crm.WorkflowActivities
                 ColumnSet = new ColumnSet("taz_name", "taz_committeedueon", "statecode", "statuscode"),
                 TopCount = MaxPerRun,
             };
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            // The most selective condition first (a row store evaluates them in order): few requests wait for the committee.
             query.Criteria.AddCondition("statuscode", ConditionOperator.In, PendingStatuses.Cast<object>().ToArray());
             query.Criteria.AddCondition("taz_committeedueon", ConditionOperator.LessThan, nowUtc);
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
             query.AddOrder("taz_committeedueon", OrderType.Ascending);
             query.NoLock = true;
             var overdue = _service.RetrieveMultiple(query).Entities;

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Taazeez.Crm.Policy;
@@ -31,6 +29,7 @@ namespace Taazeez.Crm.WorkflowActivities
     {
         // Researchers are few per branch; the bound keeps the query cheap even if roles are misassigned.
         private const int MaxCandidates = 500;
+        private const int MaxOpenReferrals = 5000;
         private const int TaskDueDays = 3;
 
         private readonly IOrganizationService _service;
@@ -103,7 +102,8 @@ namespace Taazeez.Crm.WorkflowActivities
         }
 
         /// <summary>The researcher with the fewest open referrals in the branch; ties by smaller user id.
-        /// Two bounded queries: the researchers (with their membership of the branch) and their open-referral counts.</summary>
+        /// Two bounded queries: the researchers (with their membership of the branch) and, when there is a choice, their
+        /// open-referral counts.</summary>
         public Guid PickResearcher(EntityReference? branch)
         {
             var researchers = Researchers(branch?.Id, out var inBranch);
@@ -117,6 +117,8 @@ namespace Taazeez.Crm.WorkflowActivities
                 else _trace.Trace("Branch {0} has no researcher of its own; choosing among all researchers.", branch.Id);
             }
 
+            // A branch with one researcher of its own needs no count (the commonest case): nothing to balance.
+            if (candidates.Count == 1) return candidates[0];
             var open = OpenReferralCounts(candidates, branch);
             return candidates
                 .OrderBy(id => open.TryGetValue(id, out var n) ? n : 0)
@@ -176,31 +178,19 @@ namespace Taazeez.Crm.WorkflowActivities
             return all;
         }
 
-        /// <summary>Open referrals per candidate in the branch, counted by the platform (FetchXML aggregate): one row per
-        /// researcher comes back instead of every open referral.</summary>
+        /// <summary>Open referrals per candidate in the branch: one bounded query returning only the researcher column of
+        /// the open referrals (statecode first: the open set is small and indexed, whereas a researcher's or a branch's
+        /// referrals grow with history). Measured on the emulator, a FetchXML aggregate count cost more than it saved.</summary>
         private Dictionary<Guid, int> OpenReferralCounts(List<Guid> candidates, EntityReference? branch)
         {
-            var values = new StringBuilder();
-            foreach (var id in candidates) values.Append("<value>").Append(id.ToString("D")).Append("</value>");
-            var branchCondition = branch != null
-                ? "<condition attribute='taz_branchofficeid' operator='eq' value='" + branch.Id.ToString("D") + "' />"
-                : "";
-            var fetch =
-                "<fetch aggregate='true' no-lock='true'>" +
-                "<entity name='" + EntityNames.ResearchReferral + "'>" +
-                "<attribute name='taz_researcherid' alias='researcher' groupby='true' />" +
-                "<attribute name='taz_researchreferralid' alias='open' aggregate='count' />" +
-                "<filter type='and'>" +
-                "<condition attribute='statecode' operator='eq' value='0' />" +
-                "<condition attribute='taz_researcherid' operator='in'>" + values + "</condition>" +
-                branchCondition +
-                "</filter></entity></fetch>";
+            var query = new QueryExpression(EntityNames.ResearchReferral) { ColumnSet = new ColumnSet("taz_researcherid"), TopCount = MaxOpenReferrals, NoLock = true };
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            query.Criteria.AddCondition("taz_researcherid", ConditionOperator.In, candidates.Cast<object>().ToArray());
+            if (branch != null) query.Criteria.AddCondition("taz_branchofficeid", ConditionOperator.Equal, branch.Id);
             var counts = new Dictionary<Guid, int>();
-            foreach (var row in _service.RetrieveMultiple(new FetchExpression(fetch)).Entities)
-            {
-                if (!(row.GetAttributeValue<AliasedValue>("researcher")?.Value is EntityReference researcher)) continue;
-                counts[researcher.Id] = Convert.ToInt32(row.GetAttributeValue<AliasedValue>("open")?.Value, CultureInfo.InvariantCulture);
-            }
+            foreach (var row in _service.RetrieveMultiple(query).Entities)
+                if (row.GetAttributeValue<EntityReference>("taz_researcherid") is { } researcher)
+                    counts[researcher.Id] = counts.TryGetValue(researcher.Id, out var n) ? n + 1 : 1;
             return counts;
         }
     }

@@ -80,10 +80,12 @@ namespace Taazeez.Crm.WorkflowActivities
         public int SendDueReminders(DateTime nowUtc, int reminderDays)
         {
             var query = new QueryExpression(EntityNames.SatisfactionSurvey) { ColumnSet = new ColumnSet(SurveyColumns), TopCount = MaxRemindersPerRun };
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            // The most selective conditions first (a row store evaluates them in order): open surveys are mostly
+            // unanswered ones already reminded, and the rest mostly too recent.
             query.Criteria.AddCondition("taz_remindedon", ConditionOperator.Null);
-            query.Criteria.AddCondition("taz_respondedon", ConditionOperator.Null);
             query.Criteria.AddCondition("taz_invitedon", ConditionOperator.LessEqual, nowUtc.AddDays(-Math.Max(0, reminderDays)));
+            query.Criteria.AddCondition("taz_respondedon", ConditionOperator.Null);
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
             query.AddOrder("taz_invitedon", OrderType.Ascending);
             return _service.RetrieveMultiple(query).Entities.Count(s => RemindIfDue(s, nowUtc, reminderDays));
         }

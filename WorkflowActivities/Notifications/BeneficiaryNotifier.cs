@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Taazeez.Crm.Policy;
@@ -45,7 +46,8 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
             if (beneficiary == null && supportRequest == null) throw PolicyMessages.G0_NoBeneficiaryToNotify.ToException();
             var id = DeterministicId.For("notify|" + eventKey);
             // One query: the request, its beneficiary and researcher, and whether a previous attempt wrote this id.
-            var subject = NotificationSubject.Load(_service, beneficiary, supportRequest, id);
+            var template = NotificationTemplates.For(@event);
+            var subject = NotificationSubject.Load(_service, beneficiary, supportRequest, id, template.Placeholders.Contains("ResearcherName"));
             var person = subject.Person;
             if (beneficiary == null && person == null) throw PolicyMessages.G0_NoBeneficiaryToNotify.ToException();
             if (subject.Existing != null)
@@ -62,7 +64,7 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
             var name = person.GetAttributeValue<string>("taz_name");
             if (!string.IsNullOrWhiteSpace(name)) values["BeneficiaryName"] = name;
             if (subject.Request != null) NotificationValues.AddRequestValues(subject.Request, values, subject.ResearcherName);
-            var message = TemplateRenderer.Render(NotificationTemplates.For(@event), values);
+            var message = TemplateRenderer.Render(template, values);
 
             var preferred = person.GetAttributeValue<OptionSetValue>("taz_contactmethod")?.Value;
             var fallbacks = new List<string>();

@@ -46,7 +46,9 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
         public EntityReference? Existing { get; }
 
         /// <summary>One query; the platform's own not-found fault when the request (or beneficiary) does not exist.</summary>
-        public static NotificationSubject Load(IOrganizationService service, EntityReference? beneficiary, EntityReference? supportRequest, Guid notificationId)
+        /// <param name="withResearcherName">link the researcher's name (only a template with {ResearcherName} needs it)</param>
+        public static NotificationSubject Load(IOrganizationService service, EntityReference? beneficiary, EntityReference? supportRequest, Guid notificationId,
+            bool withResearcherName = true)
         {
             var aboutRequest = supportRequest != null;
             var root = aboutRequest ? EntityNames.SupportRequest : EntityNames.Beneficiary;
@@ -65,9 +67,12 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
                 person.EntityAlias = PersonAlias;
                 person.Columns = new ColumnSet(BeneficiaryColumns);
                 person.Columns.AddColumn("taz_beneficiaryid");
-                var researcher = query.AddLink(EntityNames.SystemUser, "taz_researcherid", "systemuserid", JoinOperator.LeftOuter);
-                researcher.EntityAlias = ResearcherAlias;
-                researcher.Columns = new ColumnSet("fullname");
+                if (withResearcherName)
+                {
+                    var researcher = query.AddLink(EntityNames.SystemUser, "taz_researcherid", "systemuserid", JoinOperator.LeftOuter);
+                    researcher.EntityAlias = ResearcherAlias;
+                    researcher.Columns = new ColumnSet("fullname");
+                }
             }
             for (var i = 0; i < ChannelTables.Length; i++)
             {

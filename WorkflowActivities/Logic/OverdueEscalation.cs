@@ -14,7 +14,8 @@ namespace Taazeez.Crm.WorkflowActivities
     [PolicyClause("S5")]
     public sealed class OverdueEscalation
     {
-        private const int MaxPerRun = 500;
+        private const int PageSize = 500;
+        private const int MaxPages = 10; // at most 5,000 requests per run
 
         /// <summary>Statuses in which the committee has not decided yet.</summary>
         public static readonly int[] PendingStatuses =
@@ -48,29 +49,41 @@ namespace Taazeez.Crm.WorkflowActivities
             return Escalate(request, committeeHeadId, nowUtc);
         }
 
-        /// <summary>Escalates every overdue pending request (bounded per run); returns the tasks written or found.</summary>
+        /// <summary>Escalates every overdue pending request (bounded per run: pages of 500, at most 10); returns the tasks
+        /// written or found.</summary>
         public IReadOnlyList<EntityReference> EscalateAll(Guid committeeHeadId, DateTime nowUtc)
         {
             var query = new QueryExpression(EntityNames.SupportRequest)
             {
                 ColumnSet = new ColumnSet("taz_name", "taz_committeedueon", "statecode", "statuscode"),
-                TopCount = MaxPerRun,
+                PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
+                NoLock = true,
             };
             // The most selective condition first (a row store evaluates them in order): few requests wait for the committee.
             query.Criteria.AddCondition("statuscode", ConditionOperator.In, PendingStatuses.Cast<object>().ToArray());
             query.Criteria.AddCondition("taz_committeedueon", ConditionOperator.LessThan, nowUtc);
             query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
             query.AddOrder("taz_committeedueon", OrderType.Ascending);
-            query.NoLock = true;
-            var overdue = _service.RetrieveMultiple(query).Entities;
-            if (overdue.Count == 0) return Array.Empty<EntityReference>();
-            // One query answers "already escalated?" for the whole page (the task ids are deterministic).
-            var written = ExistingTasks(overdue.Select(r => TaskId(r)).Where(id => id.HasValue).Select(id => id!.Value).ToList());
-            return overdue
-                .Select(r => Escalate(r, committeeHeadId, nowUtc, written))
-                .Where(t => t != null)
-                .Select(t => t!)
-                .ToList();
+            query.AddOrder("taz_supportrequestid", OrderType.Ascending); // a stable order for the paging cookie
+
+            // Paged, so requests escalated on earlier days (still pending) cannot hide newer ones behind one page.
+            var tasks = new List<EntityReference>();
+            for (var page = 1; page <= MaxPages; page++)
+            {
+                var result = _service.RetrieveMultiple(query);
+                var overdue = result.Entities;
+                if (overdue.Count > 0)
+                {
+                    // One query answers "already escalated?" for the whole page (the task ids are deterministic).
+                    var written = ExistingTasks(overdue.Select(r => TaskId(r)).Where(id => id.HasValue).Select(id => id!.Value).ToList());
+                    foreach (var request in overdue)
+                        if (Escalate(request, committeeHeadId, nowUtc, written) is { } task) tasks.Add(task);
+                }
+                if (!result.MoreRecords) break;
+                query.PageInfo.PageNumber = page + 1;
+                query.PageInfo.PagingCookie = result.PagingCookie;
+            }
+            return tasks;
         }
 
         private bool Create(Entity task)

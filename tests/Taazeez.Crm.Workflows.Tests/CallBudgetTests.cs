@@ -127,5 +127,27 @@ namespace Taazeez.Crm.Workflows.Tests
             Assert.Equal(new[] { "RetrieveMultiple", "RetrieveMultiple" }, s.Emulator.Calls.Requests.Select(c => c.Message).ToArray()); // the page, its tasks
             Assert.Equal(3, s.Rows("task").Count);
         }
+
+        [Fact]
+        [PolicyClause("S5")]
+        public void Requests_escalated_on_earlier_days_do_not_hide_a_newly_overdue_one()
+        {
+            var s = new Scenario();
+            var beneficiary = s.Beneficiary(null);
+            var head = s.Researcher("Head");
+            var escalation = new OverdueEscalation(s.Service, s.Trace);
+            // More still-pending, already escalated requests than one page holds, all overdue for longer.
+            for (var i = 0; i < 520; i++)
+                s.Request(beneficiary, status: EntityNames.StatusAwaitingCommittee, committeeDueOn: s.Now.AddDays(-30));
+            Assert.Equal(520, escalation.EscalateAll(head, s.Now).Count);
+            var fresh = s.Request(beneficiary, status: EntityNames.StatusAwaitingCommittee, committeeDueOn: s.Now.AddHours(1));
+
+            s.Emulator.Clock.Advance(TimeSpan.FromDays(1));
+            var tasks = escalation.EscalateAll(head, s.Now);
+
+            Assert.Equal(521, tasks.Count);
+            Assert.Single(s.Rows("task", "regardingobjectid", fresh.Id));
+            Assert.Equal(521, s.Rows("task").Count);
+        }
     }
 }

@@ -59,10 +59,10 @@ namespace Taazeez.Crm.WorkflowActivities
                 PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
                 NoLock = true,
             };
-            // The most selective condition first (a row store evaluates them in order): few requests wait for the committee.
+            // The pending status reasons are all Active ones, so no statecode condition: on its own it selects nearly every
+            // request (decided and delivered requests stay Active), and an index on it would only add work.
             query.Criteria.AddCondition("statuscode", ConditionOperator.In, PendingStatuses.Cast<object>().ToArray());
             query.Criteria.AddCondition("taz_committeedueon", ConditionOperator.LessThan, nowUtc);
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
             query.AddOrder("taz_committeedueon", OrderType.Ascending);
             query.AddOrder("taz_supportrequestid", OrderType.Ascending); // a stable order for the paging cookie
 

@@ -45,15 +45,18 @@ namespace Taazeez.Crm.WorkflowActivities
         {
             var referralId = DeterministicId.For("referral|" + supportRequest.Id.ToString("D"));
             var taskId = DeterministicId.For("referral-task|" + supportRequest.Id.ToString("D"));
-            // One query: the request, and whether a previous attempt already wrote the referral and its task.
-            var request = RequestWithReferral(supportRequest.Id, referralId, taskId);
+            // One query: the request, the researchers of its branch, and whether a previous attempt already wrote the
+            // referral and its task.
+            var request = RequestWithReferral(supportRequest.Id, referralId, taskId, out var branchResearchers);
 
             // A retried step finds the referral it already wrote and completes what is missing (task, assignment).
             var branch = request.GetAttributeValue<EntityReference>("taz_branchofficeid");
             var existingResearcher = LinkedColumns.Value<EntityReference>(request, ReferralAlias, "taz_researcherid");
             var referralExists = LinkedColumns.Id(request, ReferralAlias, "taz_researchreferralid").HasValue;
             var taskExists = LinkedColumns.Id(request, TaskAlias, "activityid").HasValue;
-            var researcherId = referralExists && existingResearcher != null ? existingResearcher.Id : PickResearcher(branch);
+            var researcherId = referralExists && existingResearcher != null ? existingResearcher.Id
+                : branch != null && branchResearchers.Count > 0 ? Fewest(branchResearchers, branch)
+                : PickResearcher(branch); // no researcher of its own: the branch-less choice among all researchers
             var researcher = new EntityReference(EntityNames.SystemUser, researcherId);
             var number = request.GetAttributeValue<string>("taz_name") ?? supportRequest.Id.ToString("D");
             var text = string.IsNullOrWhiteSpace(reason)
@@ -117,6 +120,12 @@ namespace Taazeez.Crm.WorkflowActivities
                 else _trace.Trace("Branch {0} has no researcher of its own; choosing among all researchers.", branch.Id);
             }
 
+            return Fewest(candidates, branch);
+        }
+
+        /// <summary>The candidate with the fewest open referrals in the branch; ties by smaller user id.</summary>
+        private Guid Fewest(List<Guid> candidates, EntityReference? branch)
+        {
             // A branch with one researcher of its own needs no count (the commonest case): nothing to balance.
             if (candidates.Count == 1) return candidates[0];
             var open = OpenReferralCounts(candidates, branch);
@@ -128,15 +137,18 @@ namespace Taazeez.Crm.WorkflowActivities
 
         private const string ReferralAlias = "referral";
         private const string TaskAlias = "task";
+        private const string MemberAlias = "member";
+        private const string RoleAlias = "role";
 
         /// <summary>The request by primary key, with outer links to the referral and the task under their deterministic
-        /// ids (each matches at most one row). The platform's not-found fault when the request does not exist.</summary>
-        private Entity RequestWithReferral(Guid requestId, Guid referralId, Guid taskId)
+        /// ids (each matches at most one row) and to its branch's representatives who hold the social researcher role
+        /// (<paramref name="branchResearchers"/>, distinct). The platform's not-found fault when the request does not exist.</summary>
+        private Entity RequestWithReferral(Guid requestId, Guid referralId, Guid taskId, out List<Guid> branchResearchers)
         {
             var query = new QueryExpression(EntityNames.SupportRequest)
             {
                 ColumnSet = new ColumnSet("taz_name", "taz_beneficiaryid", "taz_branchofficeid", "taz_researcherid"),
-                TopCount = 1,
+                TopCount = MaxCandidates, // one row per representative of the branch
                 NoLock = true,
             };
             query.Criteria.AddCondition("taz_supportrequestid", ConditionOperator.Equal, requestId);
@@ -148,7 +160,19 @@ namespace Taazeez.Crm.WorkflowActivities
             task.EntityAlias = TaskAlias;
             task.Columns = new ColumnSet("activityid");
             task.LinkCriteria.AddCondition("activityid", ConditionOperator.Equal, taskId);
+            var member = query.AddLink("taz_branchoffice_representative", "taz_branchofficeid", "taz_branchofficeid", JoinOperator.LeftOuter);
+            member.EntityAlias = MemberAlias;
+            member.Columns = new ColumnSet("systemuserid");
+            var role = member.AddLink("systemuserroles", "systemuserid", "systemuserid", JoinOperator.LeftOuter);
+            role.EntityAlias = RoleAlias;
+            role.Columns = new ColumnSet("systemuserid");
+            role.LinkCriteria.AddCondition("roleid", ConditionOperator.Equal, EntityNames.SocialResearcherRoleId);
+
             var rows = _service.RetrieveMultiple(query).Entities;
+            branchResearchers = new List<Guid>();
+            foreach (var row in rows)
+                if (row.GetAttributeValue<AliasedValue>(RoleAlias + ".systemuserid")?.Value is Guid id && id != Guid.Empty && !branchResearchers.Contains(id))
+                    branchResearchers.Add(id);
             return rows.Count > 0 ? rows[0] : _service.Retrieve(EntityNames.SupportRequest, requestId, query.ColumnSet);
         }
 

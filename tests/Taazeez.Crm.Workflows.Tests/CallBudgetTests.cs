@@ -85,7 +85,30 @@ namespace Taazeez.Crm.Workflows.Tests
             var response = s.Service.Execute(new OrganizationRequest("taz_ReferToResearcher") { ["SupportRequest"] = request });
 
             Assert.Equal(only, ((EntityReference)response["Researcher"]).Id);
-            // the request with its referral and task, the researchers with their branch; referral, task, assignment
+            // the request with its branch's researchers, referral and task; then referral, task, assignment
+            Assert.Equal(new[] { "RetrieveMultiple", "Create", "Create", "Update" }, PluginCalls(s));
+        }
+
+        [Fact]
+        [PolicyClause("S3")]
+        public void A_branch_representative_without_the_researcher_role_is_never_chosen()
+        {
+            var s = new Scenario();
+            var branch = s.Branch("صبيا");
+            var officerRole = new Guid("3fc7e7e8-0434-423c-8d8b-2c6a8551e2b7");
+            var representative = s.Emulator.AddUser("Representative", officerRole);
+            s.Service.Associate(EntityNames.BranchOffice, branch.Id, new Relationship("taz_branchoffice_representative"),
+                new EntityReferenceCollection { new EntityReference(EntityNames.SystemUser, representative) });
+            var researchers = new[] { s.Researcher("A", branch), s.Researcher("B", branch) };
+            var beneficiary = s.Beneficiary(null);
+            var filler = s.Request(beneficiary, branch);
+            foreach (var researcher in researchers) s.OpenReferral(researcher, branch, filler); // the representative would have fewest
+            var request = s.Request(beneficiary, branch);
+
+            var response = s.Service.Execute(new OrganizationRequest("taz_ReferToResearcher") { ["SupportRequest"] = request });
+
+            Assert.Contains(((EntityReference)response["Researcher"]).Id, researchers);
+            // two researchers of the branch: their open referrals are counted
             Assert.Equal(new[] { "RetrieveMultiple", "RetrieveMultiple", "Create", "Create", "Update" }, PluginCalls(s));
         }
 

@@ -200,8 +200,9 @@ public sealed class JourneyDriver
             foreach (var call in _emulator.Calls.Requests)
             {
                 calls += 1 + call.PluginCalls;
-                Count(byMessage, call.Entity is null ? call.Message : call.Message + " " + call.Entity);
-                foreach (var inner in call.PluginCallMessages) Count(byMessage, "  (plugin) " + inner);
+                var outer = call.Entity is null ? call.Message : call.Message + " " + call.Entity;
+                Count(byMessage, outer);
+                foreach (var inner in call.PluginCallMessages) Count(byMessage, "  (plugin, in " + outer + ") " + inner);
             }
             _emulator.Calls.Clear();
         }

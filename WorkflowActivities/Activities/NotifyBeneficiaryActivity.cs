@@ -34,9 +34,8 @@ namespace Taazeez.Crm.WorkflowActivities.Activities
             if (!Enum.IsDefined(typeof(NotificationEvent), value))
                 throw PolicyMessages.G0_UnknownNotificationEvent.ToException(value.ToString(CultureInfo.InvariantCulture));
             var request = SupportRequest.Get(executionContext);
-            var beneficiary = NotificationTargets.Beneficiary(service, Beneficiary.Get(executionContext), request);
-            var outcome = new BeneficiaryNotifier(service, trace).Notify((NotificationEvent)value, beneficiary, request,
-                NotificationTargets.EventKey(service, (NotificationEvent)value, beneficiary, request), nowUtc);
+            var key = NotificationTargets.Resolve(service, (NotificationEvent)value, Beneficiary.Get(executionContext), request, null, out var beneficiary);
+            var outcome = new BeneficiaryNotifier(service, trace).Notify((NotificationEvent)value, beneficiary, request, key, nowUtc);
             ContactMethodUsed.Set(executionContext, outcome.ContactMethod);
         }
     }

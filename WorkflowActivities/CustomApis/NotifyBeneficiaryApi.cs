@@ -17,10 +17,9 @@ namespace Taazeez.Crm.WorkflowActivities.CustomApis
             if (!Enum.IsDefined(typeof(NotificationEvent), eventValue))
                 throw PolicyMessages.G0_UnknownNotificationEvent.ToException(eventValue.ToString(CultureInfo.InvariantCulture));
             var request = Optional<EntityReference>(context, "SupportRequest");
-            var beneficiary = NotificationTargets.Beneficiary(service, Optional<EntityReference>(context, "Beneficiary"), request);
-            var key = Optional<string>(context, "EventKey");
-            var outcome = new BeneficiaryNotifier(service, trace).Notify((NotificationEvent)eventValue, beneficiary, request,
-                string.IsNullOrWhiteSpace(key) ? NotificationTargets.EventKey(service, (NotificationEvent)eventValue, beneficiary, request) : key!, nowUtc);
+            var key = NotificationTargets.Resolve(service, (NotificationEvent)eventValue, Optional<EntityReference>(context, "Beneficiary"), request,
+                Optional<string>(context, "EventKey"), out var beneficiary);
+            var outcome = new BeneficiaryNotifier(service, trace).Notify((NotificationEvent)eventValue, beneficiary, request, key, nowUtc);
             if (outcome.Row != null) context.OutputParameters["Notification"] = outcome.Row;
             context.OutputParameters["ContactMethod"] = outcome.ContactMethod;
         }

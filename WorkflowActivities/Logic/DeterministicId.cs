@@ -19,7 +19,11 @@ namespace Taazeez.Crm.WorkflowActivities
             Buffer.BlockCopy(NamespaceBytes, 0, input, 0, NamespaceBytes.Length);
             Buffer.BlockCopy(name, 0, input, NamespaceBytes.Length, name.Length);
             byte[] hash;
+#if NETFRAMEWORK
             using (var sha1 = SHA1.Create()) hash = sha1.ComputeHash(input);
+#else
+            hash = SHA1.HashData(input); // no hasher object per id
+#endif
             byte[] bytes = new byte[16];
             Array.Copy(hash, bytes, 16);
             bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50); // version 5 (Guid byte order: bytes 6-7 are little-endian)

@@ -31,19 +31,18 @@ namespace Taazeez.Crm.WorkflowActivities
         /// <summary>Creates (once) the survey of a delivery and sends its invitation (once).</summary>
         public EntityReference CreateForDelivery(EntityReference serviceDelivery, DateTime nowUtc)
         {
-            var survey = FindByDelivery(serviceDelivery.Id);
+            // One query: the delivery, its request's beneficiary and researcher, and the survey a previous attempt wrote.
+            var delivery = DeliveryWithSurvey(serviceDelivery.Id);
+            var survey = LinkedColumns.Row(delivery, SurveyAlias, EntityNames.SatisfactionSurvey, "taz_satisfactionsurveyid");
             if (survey == null)
             {
-                var delivery = _service.Retrieve(EntityNames.ServiceDelivery, serviceDelivery.Id,
-                    new ColumnSet("taz_name", "taz_supportrequestid", "taz_beneficiaryid", "taz_branchofficeid", "taz_channel"));
                 var request = delivery.GetAttributeValue<EntityReference>("taz_supportrequestid");
                 var beneficiary = delivery.GetAttributeValue<EntityReference>("taz_beneficiaryid");
                 EntityReference? researcher = null;
                 if (request != null)
                 {
-                    var requestRow = _service.Retrieve(EntityNames.SupportRequest, request.Id, new ColumnSet("taz_beneficiaryid", "taz_researcherid"));
-                    beneficiary = beneficiary ?? requestRow.GetAttributeValue<EntityReference>("taz_beneficiaryid");
-                    researcher = requestRow.GetAttributeValue<EntityReference>("taz_researcherid");
+                    beneficiary = beneficiary ?? LinkedColumns.Value<EntityReference>(delivery, RequestAlias, "taz_beneficiaryid");
+                    researcher = LinkedColumns.Value<EntityReference>(delivery, RequestAlias, "taz_researcherid");
                 }
 
                 var number = delivery.GetAttributeValue<string>("taz_name") ?? serviceDelivery.Id.ToString("D");
@@ -81,10 +80,12 @@ namespace Taazeez.Crm.WorkflowActivities
         public int SendDueReminders(DateTime nowUtc, int reminderDays)
         {
             var query = new QueryExpression(EntityNames.SatisfactionSurvey) { ColumnSet = new ColumnSet(SurveyColumns), TopCount = MaxRemindersPerRun };
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            // The most selective conditions first (a row store evaluates them in order): open surveys are mostly
+            // unanswered ones already reminded, and the rest mostly too recent.
             query.Criteria.AddCondition("taz_remindedon", ConditionOperator.Null);
-            query.Criteria.AddCondition("taz_respondedon", ConditionOperator.Null);
             query.Criteria.AddCondition("taz_invitedon", ConditionOperator.LessEqual, nowUtc.AddDays(-Math.Max(0, reminderDays)));
+            query.Criteria.AddCondition("taz_respondedon", ConditionOperator.Null);
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
             query.AddOrder("taz_invitedon", OrderType.Ascending);
             return _service.RetrieveMultiple(query).Entities.Count(s => RemindIfDue(s, nowUtc, reminderDays));
         }
@@ -128,12 +129,29 @@ namespace Taazeez.Crm.WorkflowActivities
         private static Dictionary<string, string> SurveyValues(Entity survey) =>
             new Dictionary<string, string> { ["SurveyNumber"] = survey.GetAttributeValue<string>("taz_name") ?? survey.Id.ToString("D") };
 
-        private Entity? FindByDelivery(Guid deliveryId)
+        private const string SurveyAlias = "survey";
+        private const string RequestAlias = "request";
+
+        /// <summary>The delivery by primary key with outer links to its request and to its survey (the alternate key
+        /// taz_key_servicedelivery guarantees at most one); the platform's not-found fault when it does not exist.</summary>
+        private Entity DeliveryWithSurvey(Guid deliveryId)
         {
-            // The alternate key taz_key_servicedelivery guarantees at most one row per delivery.
-            var query = new QueryExpression(EntityNames.SatisfactionSurvey) { ColumnSet = new ColumnSet(SurveyColumns), TopCount = 1 };
+            var query = new QueryExpression(EntityNames.ServiceDelivery)
+            {
+                ColumnSet = new ColumnSet("taz_name", "taz_supportrequestid", "taz_beneficiaryid", "taz_branchofficeid", "taz_channel"),
+                TopCount = 1,
+                NoLock = true,
+            };
             query.Criteria.AddCondition("taz_servicedeliveryid", ConditionOperator.Equal, deliveryId);
-            return _service.RetrieveMultiple(query).Entities.FirstOrDefault();
+            var request = query.AddLink(EntityNames.SupportRequest, "taz_supportrequestid", "taz_supportrequestid", JoinOperator.LeftOuter);
+            request.EntityAlias = RequestAlias;
+            request.Columns = new ColumnSet("taz_beneficiaryid", "taz_researcherid");
+            var survey = query.AddLink(EntityNames.SatisfactionSurvey, "taz_servicedeliveryid", "taz_servicedeliveryid", JoinOperator.LeftOuter);
+            survey.EntityAlias = SurveyAlias;
+            survey.Columns = new ColumnSet(SurveyColumns);
+            survey.Columns.AddColumn("taz_satisfactionsurveyid");
+            var rows = _service.RetrieveMultiple(query).Entities;
+            return rows.Count > 0 ? rows[0] : _service.Retrieve(EntityNames.ServiceDelivery, deliveryId, query.ColumnSet);
         }
     }
 }

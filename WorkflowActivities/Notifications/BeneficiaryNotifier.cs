@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Taazeez.Crm.Policy;
@@ -26,19 +27,6 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
     [PolicyClause("G0", "G3", "S5")]
     public sealed class BeneficiaryNotifier
     {
-        private static readonly string[] BeneficiaryColumns =
-            { "taz_name", "taz_mobile", "taz_email", "taz_contactmethod", "taz_portalcontactid", "taz_address" };
-
-        // Every table a notification can land in, with its primary id: a retry finds the row whichever method it used.
-        private static readonly KeyValuePair<string, string>[] ChannelTables =
-        {
-            new KeyValuePair<string, string>(EntityNames.SmsMessage, "activityid"),
-            new KeyValuePair<string, string>("email", "activityid"),
-            new KeyValuePair<string, string>(EntityNames.PortalNotification, "taz_portalnotificationid"),
-            new KeyValuePair<string, string>("letter", "activityid"),
-            new KeyValuePair<string, string>("phonecall", "activityid"),
-        };
-
         private readonly IOrganizationService _service;
         private readonly ITracingService _trace;
         private readonly ISmsProvider _sms;
@@ -50,31 +38,33 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
             _sms = smsProvider ?? new RecordOnlySmsProvider();
         }
 
+        /// <param name="beneficiary">Who is told; null means the request's beneficiary.</param>
         /// <param name="eventKey">Identifies the business event (e.g. "decision|{requestid}"); the same key never notifies twice.</param>
-        public NotificationOutcome Notify(NotificationEvent @event, EntityReference beneficiary, EntityReference? supportRequest,
+        public NotificationOutcome Notify(NotificationEvent @event, EntityReference? beneficiary, EntityReference? supportRequest,
             string eventKey, DateTime nowUtc, IDictionary<string, string>? extraValues = null)
         {
+            if (beneficiary == null && supportRequest == null) throw PolicyMessages.G0_NoBeneficiaryToNotify.ToException();
             var id = DeterministicId.For("notify|" + eventKey);
-            foreach (var table in ChannelTables)
+            // One query: the request, its beneficiary and researcher, and whether a previous attempt wrote this id.
+            var template = NotificationTemplates.For(@event);
+            var subject = NotificationSubject.Load(_service, beneficiary, supportRequest, id, template.Placeholders.Contains("ResearcherName"));
+            var person = subject.Person;
+            if (beneficiary == null && person == null) throw PolicyMessages.G0_NoBeneficiaryToNotify.ToException();
+            if (subject.Existing != null)
             {
-                if (IdempotentWriter.Exists(_service, table.Key, table.Value, id))
-                {
-                    _trace.Trace("Notification {0} already written as {1} {2}; nothing to do.", eventKey, table.Key, id);
-                    return new NotificationOutcome(MethodOfTable(table.Key), new EntityReference(table.Key, id), false, Array.Empty<string>());
-                }
+                _trace.Trace("Notification {0} already written as {1} {2}; nothing to do.", eventKey, subject.Existing.LogicalName, id);
+                return new NotificationOutcome(MethodOfTable(subject.Existing.LogicalName), subject.Existing, false, Array.Empty<string>());
             }
 
-            var person = _service.Retrieve(EntityNames.Beneficiary, beneficiary.Id, new ColumnSet(BeneficiaryColumns));
+            // Someone other than the request's beneficiary (or a request whose beneficiary link was not readable).
+            if (person == null || (beneficiary != null && person.Id != beneficiary.Id))
+                person = _service.Retrieve(EntityNames.Beneficiary, beneficiary!.Id, new ColumnSet(NotificationSubject.BeneficiaryColumns));
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             if (extraValues != null) foreach (var pair in extraValues) values[pair.Key] = pair.Value;
             var name = person.GetAttributeValue<string>("taz_name");
             if (!string.IsNullOrWhiteSpace(name)) values["BeneficiaryName"] = name;
-            if (supportRequest != null)
-            {
-                var request = _service.Retrieve(EntityNames.SupportRequest, supportRequest.Id, new ColumnSet(NotificationValues.RequestColumns));
-                NotificationValues.AddRequestValues(_service, request, values);
-            }
-            var message = TemplateRenderer.Render(NotificationTemplates.For(@event), values);
+            if (subject.Request != null) NotificationValues.AddRequestValues(subject.Request, values, subject.ResearcherName);
+            var message = TemplateRenderer.Render(template, values);
 
             var preferred = person.GetAttributeValue<OptionSetValue>("taz_contactmethod")?.Value;
             var fallbacks = new List<string>();

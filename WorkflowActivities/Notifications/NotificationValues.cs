@@ -18,6 +18,13 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
 
         public static void AddRequestValues(IOrganizationService service, Entity request, IDictionary<string, string> values)
         {
+            var researcher = request.GetAttributeValue<EntityReference>("taz_researcherid");
+            AddRequestValues(request, values, researcher != null ? UserName(service, researcher) : null);
+        }
+
+        /// <summary>The same values when the researcher's name was already read (with the request, through a link).</summary>
+        public static void AddRequestValues(Entity request, IDictionary<string, string> values, string? researcherName)
+        {
             Put(values, "RequestNumber", request.GetAttributeValue<string>("taz_name"));
             var due = request.GetAttributeValue<DateTime?>("taz_committeedueon");
             if (due.HasValue) AddDate(values, "ExpectedDecisionDate", due.Value);
@@ -30,8 +37,7 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
             Put(values, "Reasons", request.GetAttributeValue<string>("taz_decisionreasons"));
             var delivered = request.GetAttributeValue<DateTime?>("taz_deliveredon");
             if (delivered.HasValue) Put(values, "DeliveredOn", CommitteeDueDate.GregorianText(delivered.Value));
-            var researcher = request.GetAttributeValue<EntityReference>("taz_researcherid");
-            if (researcher != null) Put(values, "ResearcherName", UserName(service, researcher));
+            if (request.GetAttributeValue<EntityReference>("taz_researcherid") != null) Put(values, "ResearcherName", researcherName);
         }
 
         /// <summary>Adds Name (Gregorian), NameHijri (Arabic Umm al-Qura) and NameHijriEn.</summary>

@@ -1,7 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Xrm.Sdk;
 using Taazeez.Crm.Policy;
 
@@ -23,40 +20,22 @@ namespace Taazeez.Crm.WorkflowActivities.Notifications
         public string Body => BodyAr + "\n\n" + BodyEn;
     }
 
-    /// <summary>Fills {Name} placeholders. A placeholder without a value is an error, never sent as "{Name}".</summary>
+    /// <summary>Fills {Name} placeholders. A placeholder without a value is an error, never sent as "{Name}".
+    /// The templates come parsed (MessageTemplate parses its texts once), so rendering scans nothing.</summary>
     public static class TemplateRenderer
     {
-        private static readonly Regex Placeholder = new Regex(@"\{([A-Za-z][A-Za-z0-9]*)\}", RegexOptions.CultureInvariant);
-
-        public static IReadOnlyCollection<string> PlaceholdersOf(MessageTemplate template) =>
-            new[] { template.TitleAr, template.BodyAr, template.TitleEn, template.BodyEn }
-                .SelectMany(t => Placeholder.Matches(t).Cast<Match>().Select(m => m.Groups[1].Value))
-                .Distinct()
-                .OrderBy(n => n, System.StringComparer.Ordinal)
-                .ToList();
+        public static IReadOnlyCollection<string> PlaceholdersOf(MessageTemplate template) => template.Placeholders;
 
         public static RenderedMessage Render(MessageTemplate template, IReadOnlyDictionary<string, string> values)
         {
-            var missing = PlaceholdersOf(template).Where(n => !values.TryGetValue(n, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
-            if (missing.Count > 0)
-            {
-                var names = string.Join(", ", missing);
-                throw PolicyMessages.G0_TemplateValuesMissing.ToException(template.Event.ToString(), names);
-            }
+            List<string>? missing = null;
+            foreach (var name in template.Placeholders)
+                if (!values.TryGetValue(name, out var v) || string.IsNullOrWhiteSpace(v)) (missing ??= new List<string>()).Add(name);
+            if (missing != null)
+                throw PolicyMessages.G0_TemplateValuesMissing.ToException(template.Event.ToString(), string.Join(", ", missing));
 
-            return new RenderedMessage(Fill(template.TitleAr, values), Fill(template.BodyAr, values), Fill(template.TitleEn, values), Fill(template.BodyEn, values));
-        }
-
-        private static string Fill(string text, IReadOnlyDictionary<string, string> values)
-        {
-            var result = new StringBuilder();
-            int last = 0;
-            foreach (Match m in Placeholder.Matches(text))
-            {
-                result.Append(text, last, m.Index - last).Append(values[m.Groups[1].Value]);
-                last = m.Index + m.Length;
-            }
-            return result.Append(text, last, text.Length - last).ToString();
+            return new RenderedMessage(template.TitleArText.Fill(values), template.BodyArText.Fill(values),
+                template.TitleEnText.Fill(values), template.BodyEnText.Fill(values));
         }
     }
 }

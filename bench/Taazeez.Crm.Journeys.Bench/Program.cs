@@ -9,13 +9,16 @@ using Taazeez.Crm.Cli.Simulation;
 using Taazeez.Crm.Packer;
 
 // Journeys/second of `taazeez simulate` for N = 10k and 100k in one process, peak memory, and t(100k)/t(10k).
-// Usage: dotnet run --project bench/Taazeez.Crm.Journeys.Bench -c Release [-- N1 N2 ... [--days D] [--seed S]]
+// Usage: dotnet run --project bench/Taazeez.Crm.Journeys.Bench -c Release [-- N1 N2 ... [--days D] [--seed S] [--calls]]
+// --calls also lists the service calls per journey by message (and the plugins' inner calls), largest first.
 var sizes = new List<int>();
 var days = 365;
 var seed = 1;
+var listCalls = false;
 for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] == "--days") days = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    if (args[i] == "--calls") listCalls = true;
+    else if (args[i] == "--days") days = int.Parse(args[++i], CultureInfo.InvariantCulture);
     else if (args[i] == "--seed") seed = int.Parse(args[++i], CultureInfo.InvariantCulture);
     else sizes.Add(int.Parse(args[i].Replace("_", "", StringComparison.Ordinal), CultureInfo.InvariantCulture));
 }
@@ -52,6 +55,9 @@ foreach (var n in sizes)
     Console.WriteLine("    wall time by step: " + string.Join(", ", s.TimeByStep.Where(p => p.Value > TimeSpan.Zero)
         .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.TotalSeconds:0.0} s"))) +
         string.Create(CultureInfo.InvariantCulture, $", daily sweeps {s.DailySweeps.TotalSeconds:0.0} s"));
+    if (listCalls)
+        foreach (var (message, count) in s.CallsByMessage.OrderByDescending(p => p.Value))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {(double)count / n,7:0.00}/journey  {message}"));
 }
 File.Delete(zip);
 

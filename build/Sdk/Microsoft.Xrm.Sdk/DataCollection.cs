@@ -29,9 +29,10 @@ namespace Microsoft.Xrm.Sdk
 
     /// <summary>A keyed collection (attributes, parameters, images). The indexer adds or replaces on set
     /// and throws KeyNotFoundException on a missing key, like a dictionary.</summary>
-    /// <remarks>Entries (hash, key, value) sit in insertion order in one array sized to what the collection holds,
-    /// and a lookup scans their hashes. An entity has tens of attributes and a request a few parameters: a hash
-    /// table per collection weighed more than the row it held, and cost five allocations where this costs one.</remarks>
+    /// <remarks>Entries (key, value) sit in insertion order in one array sized to what the collection holds, and a
+    /// lookup scans them. An entity has tens of attributes and a request a few parameters: a hash table per
+    /// collection weighed more than the row it held and cost five allocations where this costs one. Attribute names
+    /// are mostly the same literal strings, so most comparisons end at the reference or the length.</remarks>
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
         private static readonly IEqualityComparer<TKey> Comparer = EqualityComparer<TKey>.Default;
@@ -41,7 +42,6 @@ namespace Microsoft.Xrm.Sdk
 
         private struct Entry
         {
-            public int Hash;
             public TKey Key;
             public TValue Value;
         }
@@ -56,10 +56,9 @@ namespace Microsoft.Xrm.Sdk
             }
             set
             {
-                var hash = Hash(key);
-                var at = IndexOf(key, hash);
+                var at = IndexOf(key);
                 if (at >= 0) _entries[at].Value = value;
-                else Append(hash, key, value);
+                else Append(key, value);
             }
         }
 
@@ -93,9 +92,8 @@ namespace Microsoft.Xrm.Sdk
 
         public void Add(TKey key, TValue value)
         {
-            var hash = Hash(key);
-            if (IndexOf(key, hash) >= 0) throw new ArgumentException($"An item with the same key has already been added. Key: {key}");
-            Append(hash, key, value);
+            if (IndexOf(key) >= 0) throw new ArgumentException($"An item with the same key has already been added. Key: {key}");
+            Append(key, value);
         }
 
         public void Clear()
@@ -161,32 +159,25 @@ namespace Microsoft.Xrm.Sdk
         private static InvalidOperationException Modified() =>
             new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
 
-        private static int Hash(TKey key)
+        private int IndexOf(TKey key)
         {
             if (key == null) throw new ArgumentNullException(nameof(key));
-            // Column and parameter names: the length and three characters tell them apart well enough and cost
-            // nothing to read (a full string hash costs more than the scan it saves); a collision costs one comparison.
-            if (key is string name)
-                return name.Length == 0 ? 0 : (name.Length << 20) ^ (name[name.Length - 1] << 10) ^ (name[name.Length >> 1] << 5) ^ name[(name.Length * 3) >> 2];
-            return Comparer.GetHashCode(key);
-        }
-
-        private int IndexOf(TKey key) => IndexOf(key, Hash(key));
-
-        private int IndexOf(TKey key, int hash)
-        {
             var entries = _entries;
-            var name = key as string; // names compare ordinally, without the generic comparer's indirection
+            if (key is string name)
+            {
+                // ordinal, without the generic comparer's indirection: a reference or a length settles most
+                for (var at = 0; at < _count; at++)
+                    if (string.Equals(name, entries[at].Key as string)) return at;
+                return -1;
+            }
             for (var at = 0; at < _count; at++)
-                if (entries[at].Hash == hash && (name != null ? string.Equals(name, entries[at].Key as string) : Comparer.Equals(entries[at].Key, key)))
-                    return at;
+                if (Comparer.Equals(entries[at].Key, key)) return at;
             return -1;
         }
 
-        private void Append(int hash, TKey key, TValue value)
+        private void Append(TKey key, TValue value)
         {
             if (_count == _entries.Length) System.Array.Resize(ref _entries, _count == 0 ? 4 : _count * 2);
-            _entries[_count].Hash = hash;
             _entries[_count].Key = key;
             _entries[_count].Value = value;
             _count++;

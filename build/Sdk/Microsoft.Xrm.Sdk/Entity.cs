@@ -10,11 +10,25 @@ namespace Microsoft.Xrm.Sdk
     public class Entity : IExtensibleDataObject
     {
         private AttributeCollection _attributes = new AttributeCollection();
-        // Most rows never carry formatted values, related rows or key attributes: those collections are made on
-        // first use, so a row costs one collection, not four.
-        private FormattedValueCollection _formattedValues;
-        private RelatedEntityCollection _relatedEntities;
-        private KeyAttributeCollection _keyAttributes;
+        // What most rows never carry (formatted values, related rows, key attributes, entity state, extension data,
+        // a file column loaded on demand) lives in one object made on first use: a row is its name, id, version and
+        // attributes.
+        private Rare _rare;
+        private Rare Extra => _rare ?? (_rare = new Rare());
+
+        private sealed class Rare
+        {
+            public FormattedValueCollection FormattedValues;
+            public RelatedEntityCollection RelatedEntities;
+            public KeyAttributeCollection KeyAttributes;
+            public EntityState? State;
+            public ExtensionDataObject ExtensionData;
+            public bool HasLazyFile;
+            public string LazyFileKey;
+            public Lazy<object> LazyFileValue;
+            public string LazyFileSizeKey;
+            public int LazyFileSize;
+        }
 
         public Entity() { }
 
@@ -35,7 +49,7 @@ namespace Microsoft.Xrm.Sdk
         public Entity(string entityName, KeyAttributeCollection keyAttributes)
         {
             LogicalName = entityName;
-            _keyAttributes = keyAttributes ?? new KeyAttributeCollection();
+            Extra.KeyAttributes = keyAttributes ?? new KeyAttributeCollection();
         }
 
         public string LogicalName { get; set; }
@@ -47,46 +61,37 @@ namespace Microsoft.Xrm.Sdk
             set => _attributes = value ?? new AttributeCollection();
         }
 
-        public EntityState? EntityState { get; set; }
+        public EntityState? EntityState
+        {
+            get => _rare?.State;
+            set { if (value != null || _rare != null) Extra.State = value; }
+        }
 
         public FormattedValueCollection FormattedValues
         {
-            get => _formattedValues ?? (_formattedValues = new FormattedValueCollection());
-            set => _formattedValues = value ?? new FormattedValueCollection();
+            get => Extra.FormattedValues ?? (Extra.FormattedValues = new FormattedValueCollection());
+            set => Extra.FormattedValues = value ?? new FormattedValueCollection();
         }
 
         public RelatedEntityCollection RelatedEntities
         {
-            get => _relatedEntities ?? (_relatedEntities = new RelatedEntityCollection());
-            set => _relatedEntities = value ?? new RelatedEntityCollection();
+            get => Extra.RelatedEntities ?? (Extra.RelatedEntities = new RelatedEntityCollection());
+            set => Extra.RelatedEntities = value ?? new RelatedEntityCollection();
         }
 
         public string RowVersion { get; set; }
 
         public KeyAttributeCollection KeyAttributes
         {
-            get => _keyAttributes ?? (_keyAttributes = new KeyAttributeCollection());
-            set => _keyAttributes = value ?? new KeyAttributeCollection();
+            get => Extra.KeyAttributes ?? (Extra.KeyAttributes = new KeyAttributeCollection());
+            set => Extra.KeyAttributes = value ?? new KeyAttributeCollection();
         }
 
-        // File columns loaded on demand: rows seldom carry one, so their five members live apart, made on first set.
-        private LazyFile _lazyFile;
-        private LazyFile File => _lazyFile ?? (_lazyFile = new LazyFile());
-
-        public bool HasLazyFileAttribute { get => _lazyFile?.Has ?? false; set => File.Has = value; }
-        public string LazyFileAttributeKey { get => _lazyFile?.Key; set => File.Key = value; }
-        public Lazy<object> LazyFileAttributeValue { get => _lazyFile?.Value; set => File.Value = value; }
-        public string LazyFileSizeAttributeKey { get => _lazyFile?.SizeKey; set => File.SizeKey = value; }
-        public int LazyFileSizeAttributeValue { get => _lazyFile?.Size ?? 0; set => File.Size = value; }
-
-        private sealed class LazyFile
-        {
-            public bool Has;
-            public string Key;
-            public Lazy<object> Value;
-            public string SizeKey;
-            public int Size;
-        }
+        public bool HasLazyFileAttribute { get => _rare?.HasLazyFile ?? false; set => Extra.HasLazyFile = value; }
+        public string LazyFileAttributeKey { get => _rare?.LazyFileKey; set => Extra.LazyFileKey = value; }
+        public Lazy<object> LazyFileAttributeValue { get => _rare?.LazyFileValue; set => Extra.LazyFileValue = value; }
+        public string LazyFileSizeAttributeKey { get => _rare?.LazyFileSizeKey; set => Extra.LazyFileSizeKey = value; }
+        public int LazyFileSizeAttributeValue { get => _rare?.LazyFileSize ?? 0; set => Extra.LazyFileSize = value; }
 
         /// <summary>Throws KeyNotFoundException when the attribute is not in the bag (as the SDK does).</summary>
         public object this[string attributeName]
@@ -95,7 +100,11 @@ namespace Microsoft.Xrm.Sdk
             set => _attributes[attributeName] = value;
         }
 
-        public ExtensionDataObject ExtensionData { get; set; }
+        public ExtensionDataObject ExtensionData
+        {
+            get => _rare?.ExtensionData;
+            set { if (value != null || _rare != null) Extra.ExtensionData = value; }
+        }
 
         public bool Contains(string attributeName) => _attributes.Contains(attributeName);
 
@@ -125,7 +134,7 @@ namespace Microsoft.Xrm.Sdk
             if (string.IsNullOrEmpty(LogicalName))
                 throw new NotSupportedException("LogicalName must be set before calling ToEntityReference()");
             var reference = new EntityReference(LogicalName, Id) { RowVersion = RowVersion };
-            if (_keyAttributes != null) reference.KeyAttributes = _keyAttributes;
+            if (_rare?.KeyAttributes != null) reference.KeyAttributes = _rare.KeyAttributes;
             return reference;
         }
 

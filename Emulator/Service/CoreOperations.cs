@@ -157,7 +157,7 @@ namespace Taazeez.Crm.Emulator.Service
             // copies it makes for other business units point at the root role)
             if (table.LogicalName == "role" && row.GetAttributeValue<EntityReference>("parentrootroleid") == null)
                 row["parentrootroleid"] = values.Reference("role", id);
-            object now = org.Clock.UtcNow;
+            var now = values.Now(org.Clock.UtcNow);
             var user = values.Reference("systemuser", invocation.Caller.UserId);
             row["createdon"] = target.GetAttributeValue<DateTime?>("overriddencreatedon") ?? now;
             row["modifiedon"] = now;
@@ -196,7 +196,7 @@ namespace Taazeez.Crm.Emulator.Service
             var row = org.Store.Draft(stored.LogicalName, stored.Id, from: stored);
             foreach (var pair in target.Attributes)
                 if (pair.Key != table.PrimaryIdColumn) row.Attributes[pair.Key] = values.Of(pair.Value);
-            row["modifiedon"] = org.Clock.UtcNow;
+            row["modifiedon"] = values.Now(org.Clock.UtcNow);
             row["modifiedby"] = values.Reference("systemuser", invocation.Caller.UserId);
             if (target.Contains("statecode") || target.Contains("statuscode"))
                 SetStateAndStatus(table, row, target, values);

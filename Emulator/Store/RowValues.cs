@@ -21,8 +21,37 @@ namespace Taazeez.Crm.Emulator.Store
             EntityReference { Name: null, LogicalName: not null } r => Reference(r.LogicalName, r.Id),
             OptionSetValue o => Option(o.Value),
             bool b => b ? True : False,
+            DateTime d when d == _now && _boxedNow != null => _boxedNow,
+            EntityCollection parties => Parties(parties),
             _ => EntityCopy.Value(value),
         };
+
+        /// <summary>The request's time, boxed once: every row and stamp one request (and its plugins) writes shares it.</summary>
+        public object Now(DateTime now)
+        {
+            if (_boxedNow == null || now != _now)
+            {
+                _now = now;
+                _boxedNow = now;
+            }
+            return _boxedNow;
+        }
+
+        private DateTime _now;
+        private object? _boxedNow;
+
+        /// <summary>A party list (an email's to, a phone call's from): its parties' values are shared like a row's.</summary>
+        private EntityCollection Parties(EntityCollection source)
+        {
+            var copy = new EntityCollection { EntityName = source.EntityName };
+            foreach (var party in source.Entities)
+            {
+                var stored = new Entity(party.LogicalName, party.Id);
+                foreach (var pair in party.Attributes) stored.Attributes[pair.Key] = Of(pair.Value);
+                copy.Entities.Add(stored);
+            }
+            return copy;
+        }
 
         public EntityReference Reference(string logicalName, Guid id)
         {

@@ -200,7 +200,7 @@ namespace Taazeez.Crm.Emulator.Service
             row["modifiedby"] = values.Reference("systemuser", invocation.Caller.UserId);
             if (target.Contains("statecode") || target.Contains("statuscode"))
                 SetStateAndStatus(table, row, target, values);
-            org.Store.Replace(org.Store.Seal(row));
+            org.Store.Update(stored, row);
         }
 
         private static void Delete(EntityReference target, Organization org, ConcurrencyBehavior concurrency)

@@ -10,8 +10,8 @@ namespace Taazeez.Crm.Emulator.Store
 {
     /// <summary>The rows of every table, with indexes on primary keys, lookups and alternate keys. Writers hold the
     /// emulator's request lock, so the store itself keeps no locks; each write is journalled so a failed transaction
-    /// undoes it. Rows never leave the store: callers get copies. A write replaces a row by a new instance and never
-    /// changes a stored value in place, so row versions share their values (<see cref="RowValues"/>).</summary>
+    /// undoes it. Rows never leave the store: callers get copies. A stored value is never changed in place (an update
+    /// puts a new value in the row), so rows and row versions share values (<see cref="RowValues"/>).</summary>
     internal sealed class EntityStore : IQuerySource
     {
         private readonly SolutionMetadata _metadata;
@@ -29,8 +29,9 @@ namespace Taazeez.Crm.Emulator.Store
         public RowValues Values { get; } = new();
 
         /// <summary>The writes of the open transaction, newest last, to undo on rollback. A write adds a row
-        /// (Removed null), removes one (Added null) or replaces Removed by Added.</summary>
-        private readonly List<(StoredTable Table, Entity? Added, Entity? Removed)> _journal = new();
+        /// (Removed null), removes one (Added null), replaces Removed by Added, or (InPlace) changed the stored row
+        /// Added whose earlier values Removed holds.</summary>
+        private readonly List<(StoredTable Table, Entity? Added, Entity? Removed, bool InPlace)> _journal = new();
 
         public bool InTransaction { get; private set; }
 
@@ -52,8 +53,14 @@ namespace Taazeez.Crm.Emulator.Store
         {
             for (var i = _journal.Count - 1; i >= 0; i--)
             {
-                var (table, added, removed) = _journal[i];
-                if (added != null && removed != null)
+                var (table, added, removed, inPlace) = _journal[i];
+                if (inPlace)
+                {
+                    table.MoveInIndexes(added!, removed!);
+                    added!.Attributes.Clear();
+                    added.Attributes.AddRange(removed!.Attributes);
+                }
+                else if (added != null && removed != null)
                 {
                     table.Rows[removed.Id] = removed;
                     table.MoveInIndexes(added, removed);
@@ -143,7 +150,7 @@ namespace Taazeez.Crm.Emulator.Store
             CheckAlternateKeys(table, row, null);
             table.Rows.Add(row.Id, row);
             table.AddToIndexes(row);
-            if (InTransaction) _journal.Add((table, row, null));
+            if (InTransaction) _journal.Add((table, row, null, false));
         }
 
         /// <summary>Replaces the stored row by a new instance (the old one stays intact for the journal).</summary>
@@ -155,7 +162,21 @@ namespace Taazeez.Crm.Emulator.Store
             CheckAlternateKeys(table, row, row.Id);
             table.Rows[row.Id] = row;
             table.MoveInIndexes(old, row);
-            if (InTransaction) _journal.Add((table, row, old));
+            if (InTransaction) _journal.Add((table, row, old, false));
+        }
+
+        /// <summary>An Update: the stored row takes the values of the draft, in place. The row object stays, so a
+        /// long-lived row does not leave a dead version behind in the oldest generation at every update (old versions
+        /// filled the heap between full collections); the transaction keeps a short-lived copy of the old values.</summary>
+        public void Update(Entity stored, Entity draft)
+        {
+            var table = Stored(stored.LogicalName);
+            draft["versionnumber"] = ++_version;
+            CheckAlternateKeys(table, draft, stored.Id);
+            if (InTransaction) _journal.Add((table, stored, Seal(stored), true));
+            table.MoveInIndexes(stored, draft);
+            stored.Attributes.Clear();
+            stored.Attributes.AddRange(draft.Attributes);
         }
 
         public void Remove(string logicalName, Guid id)
@@ -164,7 +185,7 @@ namespace Taazeez.Crm.Emulator.Store
             var old = table.Rows[id];
             table.RemoveFromIndexes(old);
             table.Rows.Remove(id);
-            if (InTransaction) _journal.Add((table, null, old));
+            if (InTransaction) _journal.Add((table, null, old, false));
         }
 
         private void CheckAlternateKeys(StoredTable table, Entity row, Guid? self)

@@ -214,6 +214,45 @@ namespace Taazeez.Crm.Emulator.Tests.Service
         }
 
         [Fact]
+        public void A_transaction_that_fails_after_updates_restores_the_rows_their_versions_and_their_indexes()
+        {
+            // updates change the stored row in place; the rollback must bring back every value and index entry
+            var branch = Service.Create(new Entity("taz_branchoffice") { ["taz_name"] = "صبيا" });
+            var other = Service.Create(new Entity("taz_branchoffice") { ["taz_name"] = "جيزان" });
+            var id = Service.Create(new Entity("taz_beneficiary")
+            {
+                ["taz_name"] = "قبل", ["taz_nationalid"] = "1000000008", ["taz_branchofficeid"] = new EntityReference("taz_branchoffice", branch),
+            });
+            var before = Service.Retrieve("taz_beneficiary", id, new ColumnSet(true));
+            var bad = new CreateRequest { Target = new Entity("taz_branchoffice") { ["no_such_column"] = "x" } };
+            Assert.Throws<FaultException<OrganizationServiceFault>>(() => Service.Execute(new ExecuteTransactionRequest
+            {
+                Requests = new OrganizationRequestCollection
+                {
+                    new UpdateRequest { Target = new Entity("taz_beneficiary", id) { ["taz_name"] = "بعد", ["taz_branchofficeid"] = new EntityReference("taz_branchoffice", other) } },
+                    new UpdateRequest { Target = new Entity("taz_beneficiary", id) { ["taz_nationalid"] = "1000000016", ["taz_district"] = "الحرث" } },
+                    bad,
+                },
+            }));
+
+            var after = Service.Retrieve("taz_beneficiary", id, new ColumnSet(true));
+            Assert.Equal(before.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal), after.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            foreach (var (column, value) in before.Attributes) Assert.Equal(value, after[column]);
+            Assert.Equal(before.RowVersion, after.RowVersion);
+            EntityCollection Where(string column, object value) => Service.RetrieveMultiple(new QueryExpression("taz_beneficiary")
+            {
+                Criteria = { Conditions = { new ConditionExpression(column, ConditionOperator.Equal, value) } },
+            });
+            Assert.Single(Where("taz_branchofficeid", branch).Entities);
+            Assert.Empty(Where("taz_branchofficeid", other).Entities);
+            Assert.Single(Where("taz_nationalid", "1000000008").Entities);
+            Assert.Empty(Where("taz_nationalid", "1000000016").Entities);
+            // the key the rolled-back update took is free again, the restored one is still taken
+            Service.Create(new Entity("taz_beneficiary") { ["taz_name"] = "آخر", ["taz_nationalid"] = "1000000016" });
+            Assert.Throws<FaultException<OrganizationServiceFault>>(() => Service.Create(new Entity("taz_beneficiary") { ["taz_name"] = "مكرر", ["taz_nationalid"] = "1000000008" }));
+        }
+
+        [Fact]
         public void Optimistic_concurrency_rejects_a_stale_row_version()
         {
             var id = Beneficiary();

@@ -109,6 +109,14 @@ namespace Taazeez.Crm.Emulator
         /// <summary>The latest plugin executions (up to 10,000), oldest first.</summary>
         public IReadOnlyList<PluginTraceRecord> Traces => _org.Traces;
 
+        /// <summary>Which plug-in executions leave a record in <see cref="Traces"/> (the organization's plug-in trace log
+        /// setting): every one by default; a long simulation keeps only the failures, as a production organization does.</summary>
+        public PluginTraceLogging TraceLogging
+        {
+            get => _org.TraceLogging;
+            set => _org.Locked(() => _org.TraceLogging = value);
+        }
+
         /// <summary>A systemuser in the root business unit holding the given security roles.</summary>
         public Guid AddUser(string fullName, params Guid[] roleIds) => AddUserInBusinessUnit(fullName, _org.RootBusinessUnitId, roleIds);
 

@@ -57,7 +57,11 @@ public sealed class JourneySession
             throw new CliException($"ملف الحل غير موجود: {zipPath}", $"Solution zip not found: {zipPath}", ExitCodes.UnreadableSolution);
         try
         {
-            return DataverseEmulator.FromSolutionZip(zipPath, seed, typeof(PluginBase).Assembly, typeof(CustomApiPlugin).Assembly);
+            var emulator = DataverseEmulator.FromSolutionZip(zipPath, seed, typeof(PluginBase).Assembly, typeof(CustomApiPlugin).Assembly);
+            // the association's organization logs plug-in traces for failures only: a year of journeys would otherwise
+            // churn through millions of trace records
+            emulator.TraceLogging = PluginTraceLogging.Exception;
+            return emulator;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or System.Xml.XmlException or NullReferenceException or InvalidOperationException or UnauthorizedAccessException)
         {

@@ -42,8 +42,9 @@ namespace Taazeez.Crm.Emulator.Pipeline
             }
             finally
             {
-                org.RecordTrace(new PluginTraceRecord(typeName, context.MessageName, context.Invocation.EntityName,
-                    context.Stage, context.Depth, context.Mode == 1, tracing.Text, failure));
+                if (org.KeepsTrace(failure != null))
+                    org.RecordTrace(new PluginTraceRecord(typeName, context.MessageName, context.Invocation.EntityName,
+                        context.Stage, context.Depth, context.Mode == 1, tracing.Text, failure));
             }
         }
     }

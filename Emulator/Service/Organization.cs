@@ -82,6 +82,11 @@ namespace Taazeez.Crm.Emulator.Service
 
         public CustomApiRegistration? CustomApi(string name) => _apis.TryGetValue(name, out var api) ? api : null;
 
+        public PluginTraceLogging TraceLogging { get; set; } = PluginTraceLogging.All;
+
+        /// <summary>Whether the trace log setting keeps the record of an execution that failed or not.</summary>
+        public bool KeepsTrace(bool failed) => TraceLogging == PluginTraceLogging.All || (failed && TraceLogging == PluginTraceLogging.Exception);
+
         public void RecordTrace(PluginTraceRecord record)
         {
             if (_traces.Count == TracesKept) _traces.Dequeue();

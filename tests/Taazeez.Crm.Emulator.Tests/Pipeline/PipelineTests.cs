@@ -80,6 +80,22 @@ namespace Taazeez.Crm.Emulator.Tests.Pipeline
             Assert.Equal(1, _emulator.Count("annotation"));
         }
 
+        [Theory]
+        [InlineData(PluginTraceLogging.All, 2)]
+        [InlineData(PluginTraceLogging.Exception, 1)]
+        [InlineData(PluginTraceLogging.Off, 0)]
+        public void The_trace_log_setting_decides_which_executions_leave_a_record(PluginTraceLogging setting, int expected)
+        {
+            _emulator.TraceLogging = setting;
+            var service = _emulator.CreateService(_emulator.SystemUserId);
+            service.Create(new Entity("taz_feedback") { ["taz_name"] = "y", ["taz_details"] = "ok" });
+            Assert.Throws<FaultException<OrganizationServiceFault>>(() =>
+                service.Create(new Entity("taz_feedback") { ["taz_name"] = "x", ["taz_details"] = "fail" }));
+            var records = _emulator.Traces.Where(t => t.PluginType.EndsWith(nameof(FailAfterRelatedWrite), StringComparison.Ordinal)).ToList();
+            Assert.Equal(expected, records.Count);
+            if (expected > 0) Assert.IsType<InvalidPluginExecutionException>(records[^1].Exception);
+        }
+
         [Fact]
         public void A_plugin_that_triggers_itself_is_stopped_at_depth_8_and_nothing_is_kept()
         {

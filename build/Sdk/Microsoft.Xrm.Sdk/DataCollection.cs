@@ -76,8 +76,11 @@ namespace Microsoft.Xrm.Sdk
             if (items == null) return;
             if (_count == 0 && items is DataCollection<TKey, TValue> source)
             {
-                // an empty collection filled from another: take its entries as they are, without rehashing
-                if (source._count > _entries.Length) System.Array.Resize(ref _entries, source._count);
+                // an empty collection filled from another: take its entries as they are. A first fill is sized
+                // exactly; a refill that outgrows the array leaves room to grow again (a row that gains columns over
+                // its life would otherwise leave an array behind at every save)
+                if (source._count > _entries.Length)
+                    System.Array.Resize(ref _entries, _entries.Length == 0 ? source._count : Math.Max(source._count, _entries.Length + _entries.Length / 2));
                 System.Array.Copy(source._entries, _entries, source._count);
                 _count = source._count;
                 _version++;

@@ -141,7 +141,8 @@ namespace Taazeez.Crm.Emulator.Service
             }
         }
 
-        private static Guid Create(Entity target, Invocation invocation, Organization org)
+        /// <returns>The new row's id, boxed once for the row, its indexes and the response.</returns>
+        private static object Create(Entity target, Invocation invocation, Organization org)
         {
             var table = org.Store.RequireTable(target.LogicalName);
             ValueValidator.Validate(table, target, org.Store);
@@ -152,7 +153,8 @@ namespace Taazeez.Crm.Emulator.Service
             var values = org.Store.Values;
             var row = org.Store.Draft(table.LogicalName, id);
             foreach (var pair in target.Attributes) row.Attributes[pair.Key] = values.Of(pair.Value);
-            row[table.PrimaryIdColumn] = id;
+            object boxedId = id;
+            row[table.PrimaryIdColumn] = boxedId;
             // a role created in its own right is a root role: Dataverse points its parentrootroleid at itself (the
             // copies it makes for other business units point at the root role)
             if (table.LogicalName == "role" && row.GetAttributeValue<EntityReference>("parentrootroleid") == null)
@@ -182,7 +184,7 @@ namespace Taazeez.Crm.Emulator.Service
             // entity, which Dataverse never changes
             if (!ReferenceEquals(target, invocation.CallersTarget)) target.Id = id;
             invocation.EntityId = id;
-            return id;
+            return boxedId;
         }
 
         private static void Update(Entity target, Invocation invocation, Organization org, ConcurrencyBehavior concurrency)

@@ -276,9 +276,10 @@ namespace Taazeez.Crm.Emulator.Store
 
             public void AddToIndexes(Entity row)
             {
+                var boxedId = IdOf(row);
                 foreach (var (column, index) in Indexes)
-                    if (IndexKey.Of(row.Attributes.TryGetValue(column, out var v) ? v : null) is { } key)
-                        Add(index, key, row.Id);
+                    if (Key(row.Attributes.TryGetValue(column, out var v) ? v : null) is { } key)
+                        Add(index, key, row.Id, boxedId);
                 for (var k = 0; k < Metadata.AlternateKeys.Count; k++)
                     if (KeyOf(Metadata.AlternateKeys[k], row) is { } composite) KeyIndexes[Metadata.AlternateKeys[k].LogicalName][composite] = row.Id;
             }
@@ -286,7 +287,7 @@ namespace Taazeez.Crm.Emulator.Store
             public void RemoveFromIndexes(Entity row)
             {
                 foreach (var (column, index) in Indexes)
-                    if (IndexKey.Of(row.Attributes.TryGetValue(column, out var v) ? v : null) is { } key)
+                    if (Key(row.Attributes.TryGetValue(column, out var v) ? v : null) is { } key)
                         Remove(index, key, row.Id);
                 for (var k = 0; k < Metadata.AlternateKeys.Count; k++)
                     if (KeyOf(Metadata.AlternateKeys[k], row) is { } composite) KeyIndexes[Metadata.AlternateKeys[k].LogicalName].Remove(composite);
@@ -301,11 +302,11 @@ namespace Taazeez.Crm.Emulator.Store
                     from.Attributes.TryGetValue(column, out var b);
                     to.Attributes.TryGetValue(column, out var a);
                     if (ReferenceEquals(a, b)) continue; // versions share the values an update did not touch
-                    var before = IndexKey.Of(b);
-                    var after = IndexKey.Of(a);
+                    var before = Key(b);
+                    var after = Key(a);
                     if (Equals(before, after)) continue;
                     if (before != null) Remove(index, before, from.Id);
-                    if (after != null) Add(index, after, to.Id);
+                    if (after != null) Add(index, after, to.Id, IdOf(to));
                 }
                 for (var k = 0; k < Metadata.AlternateKeys.Count; k++)
                 {
@@ -322,9 +323,24 @@ namespace Taazeez.Crm.Emulator.Store
             // An index entry is the one row's id (boxed) or, from the second row on, a set of ids: most values
             // (a national id, a request's own children) belong to one row or a few, and a set per value would
             // outweigh the row.
-            private static void Add(Dictionary<object, object> index, object key, Guid id)
+            /// <summary>The row's id as its primary-key column holds it, boxed once: a one-row index entry points at it.</summary>
+            private object IdOf(Entity row) =>
+                row.Attributes.TryGetValue(Metadata.PrimaryIdColumn, out var id) && id is Guid ? id : row.Id;
+
+            /// <summary>IndexKey.Of, with the boxed integer of a choice value made once per value (state and status
+            /// take a handful of values across the whole table).</summary>
+            private object? Key(object? value)
             {
-                if (!index.TryGetValue(key, out var ids)) index[key] = id;
+                if (value is not OptionSetValue option) return IndexKey.Of(value);
+                if (!_choiceKeys.TryGetValue(option.Value, out var key)) _choiceKeys[option.Value] = key = option.Value;
+                return key;
+            }
+
+            private readonly Dictionary<int, object> _choiceKeys = new();
+
+            private static void Add(Dictionary<object, object> index, object key, Guid id, object boxedId)
+            {
+                if (!index.TryGetValue(key, out var ids)) index[key] = boxedId;
                 else if (ids is HashSet<Guid> many) many.Add(id);
                 else if ((Guid)ids != id) index[key] = new HashSet<Guid> { (Guid)ids, id };
             }

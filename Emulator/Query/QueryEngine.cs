@@ -44,7 +44,7 @@ namespace Taazeez.Crm.Emulator.Query
             var bound = BoundQuery.Bind(query, source, columnAliases);
             ResultPaging.Validate(query);
             var compiler = new ConditionCompiler(bound, utcNow, callerUserId);
-            var rows = new RowJoiner(bound, source, compiler).Rows();
+            var rows = new RowJoiner(bound, source, compiler).Rows(aggregate != null ? AggregateEvaluator.RecordLimit : int.MaxValue);
             if (aggregate != null) return AggregateEvaluator.Evaluate(bound, aggregate, rows);
 
             var table = bound.Root.Table;

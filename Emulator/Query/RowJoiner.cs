@@ -26,7 +26,9 @@ namespace Taazeez.Crm.Emulator.Query
 
         /// <summary>Joined rows that pass the query's criteria and every link's join and link criteria, in the order
         /// the root candidates come and, within one root row, depth-first over the links.</summary>
-        public List<JoinedRow> Rows()
+        /// <param name="limit">Stop once more rows than this have passed (an aggregate refuses more than 50,000: it
+        /// need not gather a larger table to say so).</param>
+        public List<JoinedRow> Rows(int limit = int.MaxValue)
         {
             var root = _query.Root;
             var criteria = _query.Query.Criteria;
@@ -45,6 +47,7 @@ namespace Taazeez.Crm.Emulator.Query
                 cursor.Slots[0] = candidate;
                 if (early && !compiled(cursor)) continue;
                 walk.From(0);
+                if (result.Count > limit) break;
             }
             return result;
         }

@@ -147,9 +147,21 @@ namespace Taazeez.Crm.Emulator.Store
         {
             var table = Stored(row.LogicalName);
             row["versionnumber"] = ++_version;
-            CheckAlternateKeys(table, row, null);
+            // each alternate key's entry is worked out once: checked for a duplicate, then added
+            var keys = table.Metadata.AlternateKeys;
+            string? first = null;
+            string?[]? others = null;
+            for (var k = 0; k < keys.Count; k++)
+            {
+                var composite = KeyOf(keys[k], row);
+                if (composite != null && table.KeyIndexes[keys[k].LogicalName].ContainsKey(composite)) throw DuplicateKey(keys[k], row);
+                if (k == 0) first = composite;
+                else (others ??= new string?[keys.Count])[k] = composite;
+            }
             table.Rows.Add(row.Id, row);
-            table.AddToIndexes(row);
+            table.AddToIndexes(row, withKeys: false);
+            for (var k = 0; k < keys.Count; k++)
+                if ((k == 0 ? first : others![k]) is { } composite) table.KeyIndexes[keys[k].LogicalName][composite] = row.Id;
             if (InTransaction) _journal.Add((table, row, null, false));
         }
 
@@ -274,12 +286,13 @@ namespace Taazeez.Crm.Emulator.Store
             public Dictionary<string, Dictionary<object, object>> Indexes { get; } = new(StringComparer.Ordinal);
             public Dictionary<string, Dictionary<string, Guid>> KeyIndexes { get; } = new(StringComparer.Ordinal);
 
-            public void AddToIndexes(Entity row)
+            public void AddToIndexes(Entity row, bool withKeys = true)
             {
                 var boxedId = IdOf(row);
                 foreach (var (column, index) in Indexes)
                     if (Key(row.Attributes.TryGetValue(column, out var v) ? v : null) is { } key)
                         Add(index, key, row.Id, boxedId);
+                if (!withKeys) return;
                 for (var k = 0; k < Metadata.AlternateKeys.Count; k++)
                     if (KeyOf(Metadata.AlternateKeys[k], row) is { } composite) KeyIndexes[Metadata.AlternateKeys[k].LogicalName][composite] = row.Id;
             }

@@ -18,7 +18,7 @@ namespace Taazeez.Crm.Bench
     {
         private const double RatioGoal = 20;
         private const double FlatnessGoal = 2;
-        private const int Rounds = 7;
+        private const int Rounds = 15;
 
         private static readonly List<string> Misses = new();
         private static readonly ColumnSet ReadColumns = new("taz_name", "taz_nationalid");

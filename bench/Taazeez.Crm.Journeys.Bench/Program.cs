@@ -86,14 +86,16 @@ static int RunOne(string zip, int n, int days, int seed, bool listCalls)
     JourneySession.Run(zip, 200, 5, seed);
     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     var cpu0 = process.TotalProcessorTime;
+    var pause0 = GC.GetTotalPauseDuration();
     var session = JourneySession.Run(zip, n, days, seed);
+    var pause = (GC.GetTotalPauseDuration() - pause0).TotalSeconds;
     process.Refresh();
     var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
     var heap = GC.GetTotalMemory(forceFullCollection: true);
     process.Refresh();
     var s = session.Summary;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"N={n,7}: journeys {session.Elapsed.TotalSeconds,7:0.0} s wall ({session.JourneysPerSecond,6:0} journeys/s), run cpu {cpu,7:0.0} s, " +
+        $"N={n,7}: journeys {session.Elapsed.TotalSeconds,7:0.0} s wall ({session.JourneysPerSecond,6:0} journeys/s), run cpu {cpu,7:0.0} s, GC pauses {pause,5:0.0} s, " +
         $"peak working set {process.PeakWorkingSet64 / 1048576.0,6:0} MB, live heap {heap / 1048576.0,6:0} MB, " +
         $"{s.ServiceCalls} service calls ({(double)s.ServiceCalls / n:0.0}/journey), delivered {s.Delivered}, rejected {s.Rejected}"));
     Console.WriteLine("    wall time by step: " + string.Join(", ", s.TimeByStep.Where(p => p.Value > TimeSpan.Zero)

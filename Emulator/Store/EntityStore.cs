@@ -234,14 +234,18 @@ namespace Taazeez.Crm.Emulator.Store
         private static string? KeyOf(AlternateKeyMetadata key, Entity row)
         {
             if (key.Columns.Count == 1)
-                return row.Attributes.TryGetValue(key.Columns[0], out var single) && single != null
+                return row.Attributes.TryGetValue(key.Columns[0], out var single) && !IsEmpty(single)
                     ? Convert.ToString(IndexKey.Of(single), System.Globalization.CultureInfo.InvariantCulture) ?? ""
                     : null;
             var values = new object?[key.Columns.Count];
             for (var i = 0; i < values.Length; i++)
-                if (!row.Attributes.TryGetValue(key.Columns[i], out values[i]) || values[i] == null) return null;
+                if (!row.Attributes.TryGetValue(key.Columns[i], out values[i]) || IsEmpty(values[i])) return null;
             return CompositeKey(values);
         }
+
+        /// <summary>Dataverse saves an empty text as null, and a key holds no row whose key column is null: two files
+        /// without a national id do not collide.</summary>
+        private static bool IsEmpty(object? value) => value is null or string { Length: 0 };
 
         private StoredTable Stored(string logicalName) =>
             _tables.TryGetValue(logicalName, out var table) ? table : throw DataverseFaults.NoEntity(logicalName);

@@ -92,6 +92,18 @@ namespace Taazeez.Crm.Emulator.Tests.Service
         }
 
         [Fact]
+        public void Rows_without_a_key_value_do_not_collide_on_the_key()
+        {
+            // Dataverse saves an empty text as null, and its key index leaves out rows whose key column is null
+            Service.Create(new Entity("taz_beneficiary") { ["taz_nationalid"] = "" });
+            Service.Create(new Entity("taz_beneficiary") { ["taz_nationalid"] = "" });
+            Service.Create(new Entity("taz_beneficiary") { ["taz_nationalid"] = null });
+            var id = Service.Create(new Entity("taz_beneficiary"));
+            Service.Update(new Entity("taz_beneficiary", id) { ["taz_nationalid"] = "" });
+            Assert.Equal(4, _emulator.Count("taz_beneficiary"));
+        }
+
+        [Fact]
         public void Lookup_to_a_missing_row()
         {
             var missing = Guid.NewGuid();

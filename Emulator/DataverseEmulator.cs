@@ -37,9 +37,10 @@ namespace Taazeez.Crm.Emulator
                 });
                 _org.Locked(() =>
                 {
-                    var seeded = Store.EntityCopy.Of(_org.Store.Find("role", roleId)!);
-                    seeded["parentrootroleid"] = new EntityReference("role", roleId);
-                    _org.Store.Replace(seeded);
+                    var seeded = _org.Store.Find("role", roleId)!;
+                    var draft = _org.Store.Draft("role", roleId, from: seeded);
+                    draft["parentrootroleid"] = _org.Store.Values.Reference("role", roleId);
+                    _org.Store.Update(seeded, draft);
                     return roleId;
                 });
             }

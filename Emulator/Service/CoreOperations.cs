@@ -193,7 +193,7 @@ namespace Taazeez.Crm.Emulator.Service
             var stored = org.Store.Find(table.LogicalName, target.Id) ?? throw DataverseFaults.DoesNotExist(table.LogicalName, target.Id);
             CheckVersion(concurrency, target.RowVersion, stored);
             ValueValidator.Validate(table, target, org.Store);
-            // the new version shares the old one's values (the store never changes a value in place)
+            // the draft starts from the stored row's values, shared (the store never changes a value in place)
             var values = org.Store.Values;
             var row = org.Store.Draft(stored.LogicalName, stored.Id, from: stored);
             foreach (var pair in target.Attributes)
@@ -223,11 +223,8 @@ namespace Taazeez.Crm.Emulator.Service
             {
                 foreach (var column in columns.Columns)
                     if (!table.Columns.ContainsKey(column)) throw DataverseFaults.NoAttribute(logicalName, column);
-                // the requested columns and the primary key, each once, in the order asked
-                copy = new Entity(stored.LogicalName, stored.Id);
-                foreach (var column in columns.Columns)
-                    if (!copy.Attributes.ContainsKey(column) && stored.Attributes.TryGetValue(column, out var value))
-                        copy.Attributes[column] = EntityCopy.Value(value);
+                // the requested columns and the primary key
+                copy = EntityCopy.Of(stored, columns.Columns);
                 if (!copy.Attributes.ContainsKey(table.PrimaryIdColumn) && stored.Attributes.TryGetValue(table.PrimaryIdColumn, out var pk))
                     copy.Attributes[table.PrimaryIdColumn] = pk;
             }

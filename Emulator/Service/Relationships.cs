@@ -93,9 +93,9 @@ namespace Taazeez.Crm.Emulator.Service
                     default:
                         foreach (var child in children)
                         {
-                            var copy = Store.EntityCopy.Of(child);
-                            copy[relationship.ReferencingAttribute] = null;
-                            org.Store.Replace(copy);
+                            var draft = org.Store.Draft(child.LogicalName, child.Id, from: child);
+                            draft[relationship.ReferencingAttribute] = null;
+                            org.Store.Update(child, draft);
                         }
                         break;
                 }

@@ -29,9 +29,9 @@ namespace Taazeez.Crm.Emulator.Store
         public RowValues Values { get; } = new();
 
         /// <summary>The writes of the open transaction, newest last, to undo on rollback. A write adds a row
-        /// (Removed null), removes one (Added null), replaces Removed by Added, or (InPlace) changed the stored row
-        /// Added whose earlier values Removed holds.</summary>
-        private readonly List<(StoredTable Table, Entity? Added, Entity? Removed, bool InPlace)> _journal = new();
+        /// (Removed null), removes one (Added null), or (Changed) changed the stored row Added, whose earlier values
+        /// Removed holds.</summary>
+        private readonly List<(StoredTable Table, Entity? Added, Entity? Removed, bool Changed)> _journal = new();
 
         public bool InTransaction { get; private set; }
 
@@ -53,18 +53,8 @@ namespace Taazeez.Crm.Emulator.Store
         {
             for (var i = _journal.Count - 1; i >= 0; i--)
             {
-                var (table, added, removed, inPlace) = _journal[i];
-                if (inPlace)
-                {
-                    table.MoveInIndexes(added!, removed!);
-                    added!.Attributes.Clear();
-                    added.Attributes.AddRange(removed!.Attributes);
-                }
-                else if (added != null && removed != null)
-                {
-                    table.Rows[removed.Id] = removed;
-                    table.MoveInIndexes(added, removed);
-                }
+                var (table, added, removed, changed) = _journal[i];
+                if (changed) Overwrite(table, added!, removed!);
                 else if (added != null)
                 {
                     table.RemoveFromIndexes(added);
@@ -165,18 +155,6 @@ namespace Taazeez.Crm.Emulator.Store
             if (InTransaction) _journal.Add((table, row, null, false));
         }
 
-        /// <summary>Replaces the stored row by a new instance (the old one stays intact for the journal).</summary>
-        public void Replace(Entity row)
-        {
-            var table = Stored(row.LogicalName);
-            var old = table.Rows[row.Id];
-            row["versionnumber"] = ++_version;
-            CheckAlternateKeys(table, row, row.Id);
-            table.Rows[row.Id] = row;
-            table.MoveInIndexes(old, row);
-            if (InTransaction) _journal.Add((table, row, old, false));
-        }
-
         /// <summary>An Update: the stored row takes the values of the draft, in place. The row object stays, so a
         /// long-lived row does not leave a dead version behind in the oldest generation at every update (old versions
         /// filled the heap between full collections); the transaction keeps a short-lived copy of the old values.</summary>
@@ -186,9 +164,15 @@ namespace Taazeez.Crm.Emulator.Store
             draft["versionnumber"] = ++_version;
             CheckAlternateKeys(table, draft, stored.Id);
             if (InTransaction) _journal.Add((table, stored, Seal(stored), true));
-            table.MoveInIndexes(stored, draft);
+            Overwrite(table, stored, draft);
+        }
+
+        /// <summary>The stored row takes the values of another version of itself, and its index entries follow.</summary>
+        private static void Overwrite(StoredTable table, Entity stored, Entity values)
+        {
+            table.MoveInIndexes(stored, values);
             stored.Attributes.Clear();
-            stored.Attributes.AddRange(draft.Attributes);
+            stored.Attributes.AddRange(values.Attributes);
         }
 
         public void Remove(string logicalName, Guid id)
